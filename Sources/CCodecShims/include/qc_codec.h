@@ -1,0 +1,88 @@
+// qc_codec.h: the one C door to libpng and libjpeg.
+//
+// Every libpng/libjpeg call happens inside these functions. Both libraries report fatal errors by
+// longjmp (libpng) or by calling error_exit (libjpeg, whose default calls exit()); here each function
+// installs its own setjmp point, so no longjmp ever crosses into Swift. Failures come back as a
+// QC_* status code plus the library's own message in `err`.
+#ifndef QC_CODEC_H
+#define QC_CODEC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Status codes shared by every function below.
+enum {
+    QC_OK = 0,
+    QC_ERR_CORRUPT = 1,      ///< the stream is damaged, truncated or not of this format
+    QC_ERR_UNSUPPORTED = 2,  ///< a valid stream this build does not handle (e.g. CMYK JPEG)
+    QC_ERR_LIMIT = 3,        ///< declared size exceeds the caller's pixel limit; nothing was allocated
+    QC_ERR_MEMORY = 4,       ///< allocation failed
+    QC_ERR_ARGUMENT = 5      ///< the caller passed something impossible (e.g. 0x0 image to encode)
+};
+
+#define QC_ERR_LEN 200
+#define QC_NAME_LEN 80
+
+/// What a PNG declares and what the decode produced.
+typedef struct {
+    uint32_t width, height;
+    int color_type;          ///< PNG colour type as stored: 0 grey, 2 RGB, 3 palette, 4 grey+alpha, 6 RGBA
+    int bit_depth;           ///< as stored: 1, 2, 4, 8 or 16
+    int interlaced;          ///< 1 for Adam7
+    int has_trns;            ///< palette or colour-key transparency present
+    int has_gamma;  double gamma;   ///< gAMA chunk (file gamma, e.g. 0.45455)
+    int has_srgb;            ///< sRGB chunk present
+    int has_iccp;   char icc_name[QC_NAME_LEN];  ///< iCCP chunk and its profile name
+    int out_channels;        ///< channels in the decoded buffer: 1 grey, 2 grey+alpha, 3 RGB, 4 RGBA
+    int out_bit_depth;       ///< 8 or 16 (16-bit samples in host byte order)
+} qc_png_info;
+
+/// Decodes a whole PNG held in memory. Palette and low-bit grey are expanded, tRNS becomes alpha,
+/// Adam7 is de-interlaced, 16-bit stays 16-bit. On QC_OK, *pixels is a malloc'd interleaved buffer
+/// of width*height*out_channels samples that the caller frees with qc_free.
+/// @param max_pixels refuse (QC_ERR_LIMIT) before allocating if width*height exceeds it
+int qc_png_decode(const uint8_t *data, size_t size, uint64_t max_pixels,
+                  qc_png_info *info, void **pixels, char err[QC_ERR_LEN]);
+
+/// Encodes interleaved samples as a PNG (channels 1..4, bit_depth 8 or 16, 16-bit in host order).
+/// On QC_OK, *out is a malloc'd buffer of *out_size bytes that the caller frees with qc_free.
+int qc_png_encode(const void *pixels, uint32_t width, uint32_t height, int channels, int bit_depth,
+                  void **out, size_t *out_size, char err[QC_ERR_LEN]);
+
+/// What a JPEG declares and what the decode produced.
+typedef struct {
+    uint32_t width, height;      ///< as stored (before any EXIF orientation)
+    int components;              ///< as stored: 1 grey, 3 YCbCr/RGB, 4 CMYK/YCCK
+    int jpeg_color_space;        ///< libjpeg J_COLOR_SPACE of the stream
+    int progressive;             ///< 1 for progressive (SOF2)
+    int out_channels;            ///< 1 or 3
+    int exif_orientation;        ///< 1..8 from the EXIF APP1 segment, 0 if absent or unreadable
+    int has_icc;                 ///< an ICC profile (APP2) is embedded
+    char icc_description[QC_NAME_LEN]; ///< the profile's 'desc' text, if it could be read
+    int warnings;                ///< number of recoverable warnings libjpeg raised
+    char first_warning[QC_ERR_LEN];
+} qc_jpeg_info;
+
+/// Decodes a baseline or progressive JPEG held in memory to 8-bit grey or RGB (interleaved).
+/// CMYK and YCCK streams are refused with QC_ERR_UNSUPPORTED. A stream that ends early
+/// (libjpeg's "Premature end of JPEG file") is QC_ERR_CORRUPT rather than a grey-filled picture.
+/// On QC_OK, *pixels is a malloc'd buffer the caller frees with qc_free.
+int qc_jpeg_decode(const uint8_t *data, size_t size, uint64_t max_pixels,
+                   qc_jpeg_info *info, void **pixels, char err[QC_ERR_LEN]);
+
+/// Encodes 8-bit interleaved grey (channels 1) or RGB (channels 3) as a baseline JPEG with 4:2:0
+/// chroma subsampling at the given quality (1..100).
+int qc_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, int channels, int quality,
+                   void **out, size_t *out_size, char err[QC_ERR_LEN]);
+
+/// Frees a buffer handed out by this library.
+void qc_free(void *p);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

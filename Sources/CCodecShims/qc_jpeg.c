@@ -1,0 +1,256 @@
+// qc_jpeg.c: setjmp-guarded JPEG decode/encode through libjpeg(-turbo).
+// Reference: libjpeg.txt ("Error handling", "Special markers"), libjpeg-turbo example.c; the setjmp
+// stays inside each function here, as libjpeg-turbo's own tools do, so no longjmp reaches Swift.
+// EXIF: JEITA CP-3451 (Exif 2.3) section 4.6.4, tag 0x0112 Orientation in IFD0 of the APP1 TIFF block.
+// ICC: ICC.1:2010 section 7 (header, tag table) and 10.13/10.15 ('desc', 'mluc').
+#include "qc_codec.h"
+#include <stdio.h>
+#include <jpeglib.h>
+#include <jerror.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    struct jpeg_error_mgr pub;
+    jmp_buf jump;
+    char *err;
+    qc_jpeg_info *info;
+    int truncated;              ///< "Premature end of JPEG file"
+    int corrupt;                ///< a warning that means damaged entropy-coded data
+    char corrupt_msg[QC_ERR_LEN];
+} qc_jpeg_err;
+
+static void qc_jpeg_error_exit(j_common_ptr cinfo) {
+    qc_jpeg_err *e = (qc_jpeg_err *)cinfo->err;
+    char msg[JMSG_LENGTH_MAX];
+    (*cinfo->err->format_message)(cinfo, msg);
+    if (e->err) snprintf(e->err, QC_ERR_LEN, "libjpeg: %s", msg);
+    longjmp(e->jump, 1);
+}
+
+static void qc_jpeg_emit(j_common_ptr cinfo, int level) {
+    qc_jpeg_err *e = (qc_jpeg_err *)cinfo->err;
+    if (level >= 0) return; // trace messages
+    int code = cinfo->err->msg_code;
+    if (code == JWRN_JPEG_EOF) e->truncated = 1;
+    if (!e->corrupt && (code == JWRN_HIT_MARKER || code == JWRN_HUFF_BAD_CODE || code == JWRN_MUST_RESYNC ||
+                        code == JWRN_NOT_SEQUENTIAL || code == JWRN_BOGUS_PROGRESSION)) {
+        char msg[JMSG_LENGTH_MAX];
+        (*cinfo->err->format_message)(cinfo, msg);
+        e->corrupt = 1;
+        snprintf(e->corrupt_msg, QC_ERR_LEN, "libjpeg: %s", msg);
+    }
+    if (e->info) {
+        if (e->info->warnings == 0) {
+            char msg[JMSG_LENGTH_MAX];
+            (*cinfo->err->format_message)(cinfo, msg);
+            snprintf(e->info->first_warning, QC_ERR_LEN, "libjpeg: %s", msg);
+        }
+        e->info->warnings++;
+    }
+    cinfo->err->num_warnings++;
+}
+
+static unsigned qc_rd16(const uint8_t *p, int le) { return le ? (p[0] | p[1] << 8) : (p[0] << 8 | p[1]); }
+static uint32_t qc_rd32(const uint8_t *p, int le) {
+    return le ? ((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24)
+              : ((uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3]);
+}
+
+/// Orientation (1..8) from an APP1 "Exif\0\0" payload, 0 when absent or malformed.
+static int qc_exif_orientation(const uint8_t *p, size_t n) {
+    if (n < 6 + 8 || memcmp(p, "Exif\0\0", 6) != 0) return 0;
+    const uint8_t *t = p + 6; size_t tn = n - 6;
+    int le;
+    if (t[0] == 'I' && t[1] == 'I') le = 1; else if (t[0] == 'M' && t[1] == 'M') le = 0; else return 0;
+    if (qc_rd16(t + 2, le) != 42) return 0;
+    uint32_t ifd = qc_rd32(t + 4, le);
+    if (ifd > tn - 2 || ifd < 8) return 0;
+    unsigned count = qc_rd16(t + ifd, le);
+    for (unsigned i = 0; i < count; i++) {
+        size_t e = (size_t)ifd + 2 + (size_t)i * 12;
+        if (e + 12 > tn) return 0;
+        if (qc_rd16(t + e, le) == 0x0112) {
+            unsigned type = qc_rd16(t + e + 2, le);
+            if (type != 3) return 0; // SHORT
+            unsigned v = qc_rd16(t + e + 8, le);
+            return (v >= 1 && v <= 8) ? (int)v : 0;
+        }
+    }
+    return 0;
+}
+
+/// The 'desc' text of an ICC profile (v2 'desc' ASCII or v4 'mluc' first record, UTF-16BE narrowed).
+static void qc_icc_description(const uint8_t *p, size_t n, char out[QC_NAME_LEN]) {
+    out[0] = 0;
+    if (n < 132) return;
+    uint32_t count = qc_rd32(p + 128, 0);
+    for (uint32_t i = 0; i < count; i++) {
+        size_t e = 132 + (size_t)i * 12;
+        if (e + 12 > n) return;
+        if (memcmp(p + e, "desc", 4) != 0) continue;
+        uint32_t off = qc_rd32(p + e + 4, 0), len = qc_rd32(p + e + 8, 0);
+        if (off > n || len > n - off || len < 12) return;
+        const uint8_t *d = p + off;
+        if (memcmp(d, "desc", 4) == 0) {
+            uint32_t alen = qc_rd32(d + 8, 0);
+            if (alen > len - 12) alen = len - 12;
+            size_t k = 0;
+            for (; k < alen && k < QC_NAME_LEN - 1 && d[12 + k]; k++) out[k] = (char)d[12 + k];
+            out[k] = 0;
+        } else if (memcmp(d, "mluc", 4) == 0 && len >= 28) {
+            uint32_t slen = qc_rd32(d + 20, 0), soff = qc_rd32(d + 24, 0);
+            if (soff > len || slen > len - soff) return;
+            size_t k = 0;
+            for (size_t j = 0; j + 1 < slen && k < QC_NAME_LEN - 1; j += 2) {
+                unsigned c = d[soff + j] << 8 | d[soff + j + 1];
+                out[k++] = (c < 128 && c >= 32) ? (char)c : '?';
+            }
+            out[k] = 0;
+        }
+        return;
+    }
+}
+
+int qc_jpeg_decode(const uint8_t *data, size_t size, uint64_t max_pixels,
+                   qc_jpeg_info *info, void **pixels, char err[QC_ERR_LEN]) {
+    memset(info, 0, sizeof(*info));
+    *pixels = NULL;
+    err[0] = 0;
+    if (size < 4 || data[0] != 0xFF || data[1] != 0xD8) {
+        snprintf(err, QC_ERR_LEN, "not a JPEG file (no SOI marker)");
+        return QC_ERR_CORRUPT;
+    }
+    struct jpeg_decompress_struct cinfo;
+    qc_jpeg_err jerr;
+    memset(&jerr, 0, sizeof(jerr));
+    cinfo.err = jpeg_std_error(&jerr.pub);
+    jerr.pub.error_exit = qc_jpeg_error_exit;
+    jerr.pub.emit_message = qc_jpeg_emit;
+    jerr.err = err;
+    jerr.info = info;
+    uint8_t *volatile buf = NULL;
+    volatile int status = QC_ERR_CORRUPT;
+    if (setjmp(jerr.jump)) {
+        jpeg_destroy_decompress(&cinfo);
+        free(buf);
+        return status;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, data, (unsigned long)size);
+    jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
+    jpeg_save_markers(&cinfo, JPEG_APP0 + 2, 0xFFFF);
+    jpeg_read_header(&cinfo, TRUE);
+
+    info->width = cinfo.image_width;
+    info->height = cinfo.image_height;
+    info->components = cinfo.num_components;
+    info->jpeg_color_space = cinfo.jpeg_color_space;
+    info->progressive = cinfo.progressive_mode ? 1 : 0;
+    for (jpeg_saved_marker_ptr m = cinfo.marker_list; m; m = m->next) {
+        if (m->marker == JPEG_APP0 + 1 && info->exif_orientation == 0)
+            info->exif_orientation = qc_exif_orientation(m->data, m->data_length);
+    }
+    JOCTET *icc = NULL; unsigned int icc_len = 0;
+    if (jpeg_read_icc_profile(&cinfo, &icc, &icc_len)) {
+        info->has_icc = 1;
+        qc_icc_description(icc, icc_len, info->icc_description);
+        free(icc);
+    }
+    if ((uint64_t)cinfo.image_width * (uint64_t)cinfo.image_height > max_pixels) {
+        snprintf(err, QC_ERR_LEN, "declared size %ux%u exceeds the pixel limit of %llu",
+                 (unsigned)cinfo.image_width, (unsigned)cinfo.image_height, (unsigned long long)max_pixels);
+        jpeg_destroy_decompress(&cinfo);
+        return QC_ERR_LIMIT;
+    }
+    if (cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK) {
+        snprintf(err, QC_ERR_LEN, "CMYK/YCCK JPEG is not supported: save the photo as an sRGB JPEG");
+        jpeg_destroy_decompress(&cinfo);
+        return QC_ERR_UNSUPPORTED;
+    }
+    cinfo.out_color_space = (cinfo.num_components == 1) ? JCS_GRAYSCALE : JCS_RGB;
+    cinfo.dct_method = JDCT_ISLOW;
+    jpeg_start_decompress(&cinfo);
+    int ch = cinfo.output_components;
+    info->out_channels = ch;
+    size_t stride = (size_t)cinfo.output_width * ch;
+    buf = (uint8_t *)malloc(stride * cinfo.output_height);
+    if (!buf) {
+        status = QC_ERR_MEMORY;
+        snprintf(err, QC_ERR_LEN, "out of memory for %ux%u image",
+                 (unsigned)cinfo.output_width, (unsigned)cinfo.output_height);
+        longjmp(jerr.jump, 1);
+    }
+    while (cinfo.output_scanline < cinfo.output_height) {
+        JSAMPROW row = buf + stride * cinfo.output_scanline;
+        jpeg_read_scanlines(&cinfo, &row, 1);
+        if (jerr.truncated || jerr.corrupt) break;
+    }
+    if (jerr.corrupt && !jerr.truncated) {
+        snprintf(err, QC_ERR_LEN, "%s", jerr.corrupt_msg);
+        longjmp(jerr.jump, 1);
+    }
+    if (jerr.truncated) {
+        snprintf(err, QC_ERR_LEN, "libjpeg: premature end of JPEG file (truncated after %u of %u rows)",
+                 (unsigned)cinfo.output_scanline, (unsigned)cinfo.output_height);
+        longjmp(jerr.jump, 1);
+    }
+    jpeg_finish_decompress(&cinfo);
+    if (jerr.truncated) {
+        snprintf(err, QC_ERR_LEN, "libjpeg: premature end of JPEG file (truncated)");
+        longjmp(jerr.jump, 1);
+    }
+    if (jerr.corrupt) {
+        snprintf(err, QC_ERR_LEN, "%s", jerr.corrupt_msg);
+        longjmp(jerr.jump, 1);
+    }
+    jpeg_destroy_decompress(&cinfo);
+    *pixels = buf;
+    return QC_OK;
+}
+
+int qc_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, int channels, int quality,
+                   void **out, size_t *out_size, char err[QC_ERR_LEN]) {
+    *out = NULL; *out_size = 0; err[0] = 0;
+    if (width == 0 || height == 0 || (channels != 1 && channels != 3) || quality < 1 || quality > 100) {
+        snprintf(err, QC_ERR_LEN, "cannot encode %ux%u image with %d channels at quality %d",
+                 (unsigned)width, (unsigned)height, channels, quality);
+        return QC_ERR_ARGUMENT;
+    }
+    struct jpeg_compress_struct cinfo;
+    qc_jpeg_err jerr;
+    memset(&jerr, 0, sizeof(jerr));
+    cinfo.err = jpeg_std_error(&jerr.pub);
+    jerr.pub.error_exit = qc_jpeg_error_exit;
+    jerr.err = err;
+    unsigned char *volatile mem = NULL;
+    unsigned long mem_size = 0;
+    if (setjmp(jerr.jump)) {
+        jpeg_destroy_compress(&cinfo);
+        free(mem);
+        return QC_ERR_ARGUMENT;
+    }
+    jpeg_create_compress(&cinfo);
+    unsigned char *m = NULL;
+    jpeg_mem_dest(&cinfo, &m, &mem_size);
+    cinfo.image_width = width;
+    cinfo.image_height = height;
+    cinfo.input_components = channels;
+    cinfo.in_color_space = channels == 1 ? JCS_GRAYSCALE : JCS_RGB;
+    jpeg_set_defaults(&cinfo);          // YCbCr with 2x2 luma sampling: 4:2:0 chroma
+    jpeg_set_quality(&cinfo, quality, TRUE);
+    cinfo.dct_method = JDCT_ISLOW;
+    jpeg_start_compress(&cinfo, TRUE);
+    size_t stride = (size_t)width * channels;
+    while (cinfo.next_scanline < cinfo.image_height) {
+        JSAMPROW row = (JSAMPROW)(pixels + stride * cinfo.next_scanline);
+        jpeg_write_scanlines(&cinfo, &row, 1);
+    }
+    jpeg_finish_compress(&cinfo);
+    mem = m;
+    jpeg_destroy_compress(&cinfo);
+    *out = mem;
+    *out_size = mem_size;
+    return QC_OK;
+}
