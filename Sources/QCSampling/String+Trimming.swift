@@ -1,0 +1,9 @@
+extension String {
+    /// The string without leading and trailing whitespace (no Foundation needed).
+    var trimmedWhitespace: String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
