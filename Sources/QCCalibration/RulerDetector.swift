@@ -1,0 +1,171 @@
+import QCColor
+import QCImage
+
+/// Finds the reference ruler in a photo and measures the scale (px/mm) from its graduations.
+///
+/// Steps: (1) edge-orientation peaks give candidate axis directions; (2) at working resolution the
+/// graduation band and the longest evenly spaced run of graduations are found (`TickBandSearch`);
+/// (3) at full resolution the axis angle is refined from the tilt of the graduations, every graduation
+/// is located to sub-pixel precision (`TickLocator`) and the run is extended to the ruler's ends;
+/// (4) a robust straight-line fit over all graduations gives the pitch in px and its uncertainty
+/// (`ScaleFit`); (5) the long-tick rhythm is checked against the ruler definition, so an inch scale is
+/// never read as millimetres; (6) the ruler face gives the white reference.
+public struct RulerDetector: Sendable {
+    public var definition: RulerDefinition
+    /// Below this the scale is refused.
+    public var minimumPxPerMM = 8.0
+    /// Below this a warning says the accuracy targets no longer hold.
+    public var recommendedPxPerMM = 15.0
+
+    public init(definition: RulerDefinition = .standard) { self.definition = definition }
+
+    /// Calibrates `image` (display-encoded sRGB, upright); `file` names the photo in errors.
+    public func calibrate(_ image: Image, file: String) throws(CalibrationError) -> RulerCalibration {
+        let full = GreyPlane(image)
+        let factor = max(1, min(3, max(image.width, image.height) / 1400))
+        let work = full.downsampled(by: factor)
+        let (gx, gy) = work.sobelGradient()
+        let angles = EdgeOrientations.peaks(gx: gx, gy: gy)
+        let search = TickBandSearch(plane: work, gx: gx, gy: gy, polarity: definition.polarity)
+        guard let coarse = search.bestCandidate(angles: angles) else {
+            throw .noRuler(file: file, detail: "no evenly spaced graduations anywhere in the photo")
+        }
+        let f = Double(factor)
+        let coarsePx = coarse.spacing * f / definition.pitchMM
+        if coarse.ticks.count < 10 {
+            throw .noRuler(file: file, detail: "only \(coarse.ticks.count) evenly spaced marks found")
+        }
+        if coarsePx < minimumPxPerMM {
+            throw .resolutionTooLow(file: file, pxPerMM: coarsePx, minimum: recommendedPxPerMM)
+        }
+
+        // Full-resolution frame centred on the coarse run; refine the angle from the graduations' tilt.
+        var axis = coarse.axis
+        let midT = (coarse.ticks.first! + coarse.ticks.last!) / 2 * f
+        let midV = (coarse.band.lowerBound + coarse.band.upperBound) / 2 * f
+        let centre = axis.point(t: midT, v: midV)
+        let halfBand = max(2, (coarse.band.upperBound - coarse.band.lowerBound) / 2 * f - f)
+        let spacing = coarse.spacing * f
+        var ticksT = coarse.ticks.map { $0 * f }
+        for _ in 0..<2 {
+            let cv = axis.coordinates(x: centre.x, y: centre.y).v
+            let lower = TickLocator(plane: full, axis: axis, band: (cv - halfBand)...(cv - halfBand * 0.2),
+                                    darkTicks: coarse.darkTicks, spacing: spacing)
+            let upper = TickLocator(plane: full, axis: axis, band: (cv + halfBand * 0.2)...(cv + halfBand),
+                                    darkTicks: coarse.darkTicks, spacing: spacing)
+            var shifts: [Double] = []
+            for t in ticksT {
+                if let a = lower.locate(near: t, minContrast: 0.02), let b = upper.locate(near: t, minContrast: 0.02) {
+                    shifts.append(b.t - a.t)
+                }
+            }
+            guard let tilt = RobustStatistics.median(shifts) else { break }
+            // The two half-bands' centres are 1.2 half-widths apart across the axis.
+            let alpha = atan2(tilt, halfBand * 1.2) * 180 / .pi
+            if abs(alpha) < 1e-4 { break }
+            let points = ticksT.map { axis.point(t: $0, v: cv) }
+            axis = RulerAxis(angleDegrees: axis.angleDegrees - alpha)
+            ticksT = points.map { axis.coordinates(x: $0.x, y: $0.y).t }
+        }
+        let frame = axis.coordinates(x: centre.x, y: centre.y)
+        let band = (frame.v - halfBand)...(frame.v + halfBand)
+        let locator = TickLocator(plane: full, axis: axis, band: band, darkTicks: coarse.darkTicks, spacing: spacing)
+
+        // Locate every graduation of the run, then extend past both ends while marks continue.
+        var found: [(k: Int, tick: TickLocator.Tick)] = []
+        for (i, t) in ticksT.enumerated() {
+            if let tick = locator.locate(near: t, minContrast: 0.01) { found.append((i, tick)) }
+        }
+        guard found.count >= 5 else {
+            throw .tooBlurred(file: file, detail: "graduations could not be located at full resolution")
+        }
+        let medianContrast = RobustStatistics.median(found.map { $0.tick.contrast }) ?? 0
+        var cutByFrame = false
+        func extend(direction: Int) {
+            var k = direction > 0 ? found.last!.k : found.first!.k
+            var t = direction > 0 ? found.last!.tick.t : found.first!.tick.t
+            var misses = 0
+            while misses < 2 {
+                k += direction
+                t += Double(direction) * spacing
+                let probe = locator.profile(from: t - spacing * 0.5, count: 3, step: spacing * 0.5)
+                if probe.contains(where: { $0.isNaN }) { cutByFrame = true; break }
+                if let tick = locator.locate(near: t, minContrast: 0.4 * medianContrast) {
+                    if abs(tick.t - t) > 0.25 * spacing { misses += 1; continue }
+                    misses = 0
+                    t = tick.t
+                    if direction > 0 { found.append((k, tick)) } else { found.insert((k, tick), at: 0) }
+                } else {
+                    misses += 1
+                }
+            }
+        }
+        extend(direction: 1)
+        extend(direction: -1)
+        // Drop weak marks (numerals' strokes, shadows) relative to the typical graduation.
+        found = found.filter { $0.tick.contrast >= 0.4 * medianContrast }
+
+        guard let fit = ScaleFit.fit(indices: found.map { Double($0.k) }, positions: found.map { $0.tick.t }) else {
+            throw .inconsistentTicks(file: file, detail: "no straight-line fit through the graduations")
+        }
+        let used = fit.kept.map { found[$0] }
+        // A ruler cut by the frame is accepted with a warning while two thirds of the minimum remain
+        // visible (the fit's uncertainty still says how good the scale is); a short ruler is refused.
+        let cutMinimum = (definition.minGraduations * 2 + 2) / 3
+        if used.count < (cutByFrame ? cutMinimum : definition.minGraduations) {
+            if cutByFrame { throw .rulerCutByFrame(file: file, found: used.count, needed: cutMinimum) }
+            if used.count < definition.minGraduations / 2 {
+                throw .noRuler(file: file, detail: "only \(used.count) evenly spaced marks found")
+            }
+            throw .tooFewGraduations(file: file, found: used.count, needed: definition.minGraduations)
+        }
+        if fit.residualRMS > 0.06 * fit.slope {
+            throw .inconsistentTicks(file: file, detail: String(format: "residual %.2f px at a %.2f px pitch", fit.residualRMS, fit.slope))
+        }
+        let pxPerMM = fit.slope / definition.pitchMM
+        if pxPerMM < minimumPxPerMM {
+            throw .resolutionTooLow(file: file, pxPerMM: pxPerMM, minimum: recommendedPxPerMM)
+        }
+        if medianContrast < 0.04 {
+            throw .tooBlurred(file: file, detail: String(format: "graduation contrast %.3f", medianContrast))
+        }
+
+        var warnings: [String] = []
+        if pxPerMM < recommendedPxPerMM {
+            warnings.append(String(format: "%.1f px/mm is below the %.0f px/mm the accuracy targets assume; move the camera closer",
+                                   pxPerMM, recommendedPxPerMM))
+        }
+        if cutByFrame { warnings.append("the ruler runs off the frame edge; the scale uses the \(used.count) visible graduations") }
+
+        let rhythm = TickRhythm(plane: full, axis: axis, bandCentre: frame.v, darkTicks: coarse.darkTicks,
+                                spacing: fit.slope, pxPerMM: pxPerMM)
+        let measured = rhythm.longTickEvery(ticks: used.map { (k: $0.k, t: $0.tick.t) })
+        if let measured, measured != definition.longTickEvery {
+            throw .wrongRhythm(file: file, measured: measured, expected: definition.longTickEvery, ruler: definition.name)
+        }
+        if measured == nil {
+            warnings.append("the long-tick rhythm could not be confirmed; check the ruler is a \(definition.name) ruler")
+        }
+
+        let points = used.map { axis.point(t: $0.tick.t, v: frame.v) }
+        var angle = axis.angleDegrees.truncatingRemainder(dividingBy: 180)
+        if angle <= -90 { angle += 180 } else if angle > 90 { angle -= 180 }
+        let start = points.first!, end = points.last!
+        let white = coarse.darkTicks
+            ? WhiteReference.measure(image: image, axis: axis, ticks: used.map { $0.tick.t }, spacing: fit.slope, band: band)
+            : nil
+        return RulerCalibration(
+            pxPerMM: pxPerMM, uncertaintyPct: 100 * fit.slopeUncertainty / fit.slope, ticksUsed: used.count,
+            residualRMSpx: fit.residualRMS, angleDegrees: angle,
+            start: .init(x: start.x, y: start.y), end: .init(x: end.x, y: end.y),
+            ticks: points.map { .init(x: $0.x, y: $0.y) }, bandHalfWidth: halfBand,
+            polarity: coarse.darkTicks ? .darkOnLight : .lightOnDark, longTickEvery: measured,
+            whiteReference: white, warnings: warnings)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,34 @@
+import QCColor
+import QCImage
+
+/// The white reference: the linear RGB of the ruler's light face, read midway between graduations
+/// inside the graduation band (the same strip of face in every photo). Exposure, white balance and
+/// vignetting at the ruler scale it per channel, so dividing a colour by it removes them.
+enum WhiteReference {
+    static func measure(image: Image, axis: RulerAxis, ticks: [Double], spacing: Double,
+                        band: ClosedRange<Double>) -> LinearRGB? {
+        guard image.width > 1 && image.height > 1 else { return nil }
+        var channels: [[Double]] = Array(repeating: [], count: 3)
+        let n = image.planeCount
+        let mid = (band.lowerBound + band.upperBound) / 2, half = (band.upperBound - band.lowerBound) * 0.3
+        image.samples.withUnsafeBufferPointer { s in
+            for i in 0..<(ticks.count - 1) {
+                let t = (ticks[i] + ticks[i + 1]) / 2
+                for dv in stride(from: -half, through: half, by: max(1, half / 4)) {
+                    for dt in [-0.15 * spacing, 0, 0.15 * spacing] {
+                        let p = axis.point(t: t + dt, v: mid + dv)
+                        let x = Int(p.x), y = Int(p.y)
+                        if x < 0 || y < 0 || x >= image.width || y >= image.height { continue }
+                        for c in 0..<3 {
+                            let plane = image.channels == 3 ? c : 0
+                            channels[c].append(SRGBTransfer.decode(Double(s[plane * n + y * image.width + x])))
+                        }
+                    }
+                }
+            }
+        }
+        guard let r = RobustStatistics.median(channels[0]), let g = RobustStatistics.median(channels[1]),
+              let b = RobustStatistics.median(channels[2]) else { return nil }
+        return LinearRGB(r, g, b)
+    }
+}
