@@ -11,10 +11,14 @@ let package = Package(
         .library(name: "QCColor", targets: ["QCColor"]),
         .library(name: "QCSampling", targets: ["QCSampling"]),
         .library(name: "QCCalibration", targets: ["QCCalibration"]),
+        .library(name: "QCInspection", targets: ["QCInspection"]),
+        .library(name: "QCLots", targets: ["QCLots"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C door: system libraries and the setjmp-guarded codec shims.
@@ -26,17 +30,30 @@ let package = Package(
         // Vision core.
         .target(name: "QCImage", dependencies: ["CCodecShims"]),
         .target(name: "QCColor", dependencies: ["QCImage"]),
-        .target(name: "QCCalibration", dependencies: ["QCImage", "QCColor", .product(name: "Yams", package: "Yams")]),
+        .target(name: "QCCalibration", dependencies: ["QCImage", "QCColor", "QCConfig"]),
+        // YAML configuration files read with line numbers in every error.
+        .target(name: "QCConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
 
         // Pure AQL tables and decisions (ISO 2859-1).
         .target(name: "QCSampling"),
+
+        // Inspection: control sheet, measured master, unit-vs-master measurements, defects.
+        .target(name: "QCInspection", dependencies: [
+            "QCImage", "QCColor", "QCCalibration", "QCSampling", "QCConfig",
+        ]),
+        // Lots: batch scoring, defect map and diagnosis, reports, the inspection store.
+        .target(name: "QCLots", dependencies: [
+            "QCInspection", "QCSampling", "QCImage", "QCConfig",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
 
         // Synthetic photos with exact truth: tests and demos only, never used by the product at run time.
         .target(name: "QCRender", dependencies: ["QCImage", "QCColor"]),
 
         .executableTarget(name: "qcvision", dependencies: [
-            "QCImage", "QCColor", "QCSampling", "QCCalibration",
+            "QCImage", "QCColor", "QCSampling", "QCCalibration", "QCInspection", "QCLots",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "qcrender", dependencies: [
             "QCRender", "QCImage",
@@ -45,9 +62,12 @@ let package = Package(
 
         .testTarget(name: "QCImageTests", dependencies: ["QCImage"]),
         .testTarget(name: "QCColorTests", dependencies: ["QCColor"]),
+        .testTarget(name: "QCConfigTests", dependencies: ["QCConfig"]),
         .testTarget(name: "QCSamplingTests", dependencies: ["QCSampling"]),
         .testTarget(name: "QCRenderTests", dependencies: ["QCRender", "QCImage", "QCColor"]),
         .testTarget(name: "QCCalibrationTests", dependencies: ["QCCalibration", "QCRender"]),
-        .testTarget(name: "QCVisionCLITests", dependencies: ["qcvision"]),
+        .testTarget(name: "QCInspectionTests", dependencies: ["QCInspection", "QCRender", "QCCalibration"]),
+        .testTarget(name: "QCLotsTests", dependencies: ["QCLots", "QCInspection", "QCSampling"]),
+        .testTarget(name: "QCVisionCLITests", dependencies: ["qcvision", "QCRender"]),
     ]
 )

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import QCConfig
 
 /// What a reference ruler looks like: graduation pitch, polarity and long-tick rhythm.
 /// Lives in `Calibration/rulers/NAME.yaml`; `RulerDefinition.standard` is built in.
@@ -40,28 +40,22 @@ public struct RulerDefinition: Sendable, Equatable, Codable {
 
     /// Parses a ruler definition; unknown keys, wrong types and impossible values are errors with the line.
     public static func parse(yaml text: String, file: String) throws(CalibrationError) -> RulerDefinition {
-        let fields: YAMLMapping
-        do { fields = try YAMLMapping(text: text, file: file, allowed: keys) }
-        catch { throw .definition(file: file, line: error.line, reason: error.reason) }
-        do {
-            let name = try fields.string("name")
+        do throws(YAMLError) {
+            let fields = try YAMLValue.parse(text, file: file).mapping(allowed: keys, what: "a ruler definition")
             let pitch = try fields.double("pitch_mm", default: 1.0)
-            if !(pitch > 0 && pitch < 100) { throw YAMLFieldError(line: fields.line("pitch_mm"), reason: "pitch_mm must be between 0 and 100 mm") }
+            if !(pitch > 0 && pitch < 100) { throw fields.error(at: "pitch_mm", "pitch_mm must be between 0 and 100 mm") }
             let polarityText = try fields.string("polarity", default: "auto")
             guard let polarity = Polarity(rawValue: polarityText) else {
-                throw YAMLFieldError(line: fields.line("polarity"),
-                                     reason: "polarity must be one of dark_on_light, light_on_dark, auto")
+                throw fields.error(at: "polarity", "polarity must be one of dark_on_light, light_on_dark, auto")
             }
             let every = try fields.int("long_tick_every", default: 5)
-            if every < 2 || every > 20 { throw YAMLFieldError(line: fields.line("long_tick_every"), reason: "long_tick_every must be 2...20") }
+            if every < 2 || every > 20 { throw fields.error(at: "long_tick_every", "long_tick_every must be 2...20") }
             let minimum = try fields.int("min_graduations", default: 30)
-            if minimum < 10 { throw YAMLFieldError(line: fields.line("min_graduations"), reason: "min_graduations must be at least 10") }
-            return RulerDefinition(name: name, description: try fields.string("description", default: ""),
+            if minimum < 10 { throw fields.error(at: "min_graduations", "min_graduations must be at least 10") }
+            return RulerDefinition(name: try fields.string("name"), description: try fields.string("description", default: ""),
                                    pitchMM: pitch, polarity: polarity, longTickEvery: every, minGraduations: minimum)
-        } catch let error as YAMLFieldError {
-            throw .definition(file: file, line: error.line, reason: error.reason)
         } catch {
-            throw .definition(file: file, line: nil, reason: "\(error)")
+            throw .definition(file: file, line: error.line, reason: error.message)
         }
     }
 
