@@ -176,7 +176,7 @@ int qc_png_encode(const void *pixels, uint32_t width, uint32_t height, int chann
     png_set_IHDR(png, pinfo, width, height, bit_depth, types[channels], PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_set_sRGB_gAMA_and_cHRM(png, pinfo, PNG_sRGB_INTENT_PERCEPTUAL);
-    png_set_compression_level(png, 6);
+    png_set_compression_level(png, 3);
     png_write_info(png, pinfo);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (bit_depth == 16) png_set_swap(png);

@@ -19,7 +19,6 @@ public enum ImageEncoder {
             throw .encode(file: name, reason: "alpha plane has \(alpha.count) samples, expected \(image.planeCount)")
         }
         let outCh = image.channels + (alpha == nil ? 0 : 1)
-        let n = image.planeCount
         var err = [CChar](repeating: 0, count: Int(QC_ERR_LEN))
         var out: UnsafeMutableRawPointer?
         var size = 0

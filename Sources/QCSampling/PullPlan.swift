@@ -99,7 +99,7 @@ public struct PullPlan: Sendable, Hashable, Codable {
 
     /// How many cartons to open: about the square root of the carton count, at least
     /// 3 (or all cartons when fewer), at most the sample size, and enough to hold the sample.
-    static func cartonsToOpen(sampleSize: Int, cartons: Int, unitsPerCarton: Int?) -> Int {
+    public static func cartonsToOpen(sampleSize: Int, cartons: Int, unitsPerCarton: Int?) -> Int {
         var count = 1
         while count * count < cartons { count += 1 }           // ceil(sqrt(cartons))
         count = max(count, min(3, cartons))
@@ -114,7 +114,7 @@ public struct PullPlan: Sendable, Hashable, Codable {
     /// Shares `total` cartons over thirds of the given sizes in proportion to their
     /// sizes (largest remainder), giving every non-empty third at least one carton when
     /// there are enough, and never more than a third holds.
-    static func allot(_ total: Int, over sizes: [Int]) -> [Int] {
+    public static func allot(_ total: Int, over sizes: [Int]) -> [Int] {
         let cartons = sizes.reduce(0, +)
         guard cartons > 0, total > 0 else { return sizes.map { _ in 0 } }
         var shares = sizes.map { total * $0 / cartons }

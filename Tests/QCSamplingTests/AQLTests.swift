@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QCSampling
+import QCSampling
 
 @Suite("AQL values and the --aql argument")
 struct AQLTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import QCSampling
+import QCSampling
 
 @Suite("Lot decision")
 struct LotDecisionTests {

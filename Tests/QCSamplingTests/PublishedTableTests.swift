@@ -1,5 +1,5 @@
 import Testing
-@testable import QCSampling
+import QCSampling
 
 /// Every cell of the stored tables against the row-by-row transcription in
 /// `PublishedTables` (ISO 2859-1:1999 Tables 1, 2-A, 2-B, 2-C; ANSI/ASQ Z1.4 Table II-C).

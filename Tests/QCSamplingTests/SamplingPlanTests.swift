@@ -1,5 +1,5 @@
 import Testing
-@testable import QCSampling
+import QCSampling
 
 @Suite("Sampling plan lookup")
 struct SamplingPlanTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QCSampling
+import QCSampling
 
 /// The switching rules driven through scripted lot histories. In a script, `A` is a lot
 /// accepted (score +3), `a` accepted only at the plan's own AQL (score reset), `R` not

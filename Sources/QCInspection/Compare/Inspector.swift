@@ -1,0 +1,45 @@
+import QCCalibration
+import QCImage
+
+/// Compares unit photos with one measured master and judges them against its control sheet.
+/// Safe to share across threads: each `compare` works on its own photo.
+public struct Inspector: Sendable {
+    public let master: MeasuredMaster
+    public var detector: RulerDetector
+    public var station: StationProfile?
+    public var limits: DecodeLimits
+    let comparator: UnitComparator
+
+    public init(master: MeasuredMaster, detector: RulerDetector = RulerDetector(), station: StationProfile? = nil,
+                limits: DecodeLimits = .default) {
+        self.master = master
+        self.detector = detector
+        self.station = station
+        self.limits = limits
+        self.comparator = UnitComparator(master: master.model)
+    }
+
+    /// Measures the unit in `photo` and judges it; writes the evidence image to `overlay` when given.
+    /// - Throws: `ImageError`, `CalibrationError` or `InspectionError`, naming the file and the fix.
+    public func compare(photo: String, overlay: String? = nil) throws -> CompareResult {
+        let decoded = try PhotoDecoder(limits: limits).decode(file: photo)
+        let calibration = try PhotoCalibration.resolve(image: decoded.image, file: photo, detector: detector, station: station)
+        let out = try comparator.measure(image: decoded.image, file: photo, calibration: calibration)
+        let judgement = master.sheet.judge(out.measurements, nominals: master.model.nominals)
+        let result = CompareResult(
+            master: master.path, sku: master.model.sku, photo: photo,
+            calibration: .init(pxPerMM: calibration.pxPerMM, uncertaintyPct: calibration.uncertaintyPct,
+                               source: calibration.source.rawValue, ticksUsed: calibration.ruler?.ticksUsed ?? 0),
+            registration: .init(centroidPx: [out.registration.cx, out.registration.cy],
+                                rotationDeg: out.registration.theta * 180 / .pi, rotationFrom: out.registration.rotationFrom,
+                                outlineRMSmm: out.outlineRMS),
+            measurements: out.measurements, checks: judgement.checks, defects: judgement.defects,
+            warnings: out.warnings + judgement.notes)
+        if let overlay {
+            var canvas = Canvas(photo: decoded.image)
+            CompareOverlay.draw(result: result, output: out, master: master, sheet: master.sheet, on: &canvas)
+            try ImageEncoder.write(canvas.image, to: overlay)
+        }
+        return result
+    }
+}

@@ -1,0 +1,42 @@
+import QCCalibration
+import QCColor
+import QCImage
+
+/// What every measurement of a photo starts from: its calibration, the unit's location and sub-pixel
+/// outline, a linear-light crop around the unit, and the colour normalisation (white reference and
+/// illumination fall-off).
+struct PhotoAnalysis: Sendable {
+    var file: String
+    var calibration: PhotoCalibration
+    var crop: LinearCrop
+    var outline: PixelOutline
+    var centroid: (x: Double, y: Double)
+    /// Per-channel white reference (linear), nil when the photo has none.
+    var white: SIMD3<Float>?
+
+    var pxPerMM: Double { calibration.pxPerMM }
+
+    static func analyse(image: Image, file: String, calibration: PhotoCalibration) throws(InspectionError) -> PhotoAnalysis {
+        let region = try UnitLocator.locate(image: image, calibration: calibration, file: file)
+        let margin = region.factor * 2 + 12
+        let crop = LinearCrop(image: image, x0: region.minX - margin, y0: region.minY - margin,
+                              width: region.maxX - region.minX + 2 * margin, height: region.maxY - region.minY + 2 * margin)
+        let outline = try OutlineExtractor.extract(region: region, crop: crop, pxPerMM: calibration.pxPerMM, file: file)
+        let white = calibration.whiteReference.map { SIMD3(Float($0.r), Float($0.g), Float($0.b)) }
+        return PhotoAnalysis(file: file, calibration: calibration, crop: crop, outline: outline,
+                             centroid: outline.centroid, white: white)
+    }
+
+    /// Illumination at (x, y) relative to where the white reference was read (1 without a model).
+    func gain(_ x: Double, _ y: Double) -> Float {
+        guard let m = calibration.illumination, let at = calibration.whiteReferenceAt else { return 1 }
+        return Float(m.relativeGain(x: x, y: y, referenceX: at.x, referenceY: at.y))
+    }
+
+    /// White-referenced, illumination-corrected linear colour at image point (x, y); nil outside.
+    func normalisedColour(_ x: Double, _ y: Double) -> SIMD3<Float>? {
+        guard let c = crop.sample(x, y) else { return nil }
+        let w = white ?? SIMD3(1, 1, 1)
+        return c / (w * gain(x, y))
+    }
+}

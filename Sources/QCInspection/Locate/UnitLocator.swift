@@ -1,0 +1,125 @@
+import Foundation
+import QCCalibration
+import QCColor
+import QCImage
+
+/// Where the unit lies in a photo: a foreground mask at working resolution.
+struct UnitRegion: Sendable {
+    /// Working-resolution factor: work pixel (x, y) covers full pixels [f·x, f·x+f) × [f·y, f·y+f).
+    var factor: Int
+    var width: Int
+    var height: Int
+    /// True on the unit.
+    var mask: [Bool]
+    /// Bounding box in full-resolution pixels, [minX, maxX) × [minY, maxY).
+    var minX: Int, minY: Int, maxX: Int, maxY: Int
+    /// Background colour (linear) divided by the illumination model.
+    var background: SIMD3<Float>
+    var illumination: IlluminationModel?
+
+    /// Expected background colour (linear) at full-resolution point (x, y), before any shadow.
+    func backgroundColour(_ x: Double, _ y: Double) -> SIMD3<Float> {
+        guard let m = illumination else { return background }
+        return background * Float(max(m.level(x: x, y: y), 0.02))
+    }
+}
+
+/// Finds the single unit on the plain background, apart from the ruler.
+///
+/// The background colour is read from the frame border after dividing out the illumination model, so
+/// vignetting does not look like an object; pixels that differ from it by more than a noise-scaled
+/// threshold are foreground. Connected components (4-connected, holes filled) are then sorted: the
+/// one holding the ruler's graduations is the ruler; of the rest, one must clearly dominate.
+enum UnitLocator {
+    static func locate(image: Image, calibration: PhotoCalibration, file: String) throws(InspectionError) -> UnitRegion {
+        let f = max(1, max(image.width, image.height) / 900)
+        let w = image.width / f, h = image.height / f
+        let n = w * h
+        let plane = image.planeCount
+        let table = LinearCrop.table
+        // Working-resolution linear RGB, divided by the modelled illumination.
+        var colour = [SIMD3<Float>](repeating: .zero, count: n)
+        let norm = 1 / Float(f * f)
+        let illumination = calibration.illumination
+        image.samples.withUnsafeBufferPointer { s in
+            for y in 0..<h {
+                let light: [Float] = (0..<w).map { x in
+                    guard let m = illumination else { return 1 }
+                    return Float(max(m.level(x: (Double(x) + 0.5) * Double(f), y: (Double(y) + 0.5) * Double(f)), 0.02))
+                }
+                for x in 0..<w {
+                    var c = SIMD3<Float>.zero
+                    for k in 0..<3 {
+                        let base = (image.channels == 3 ? k : 0) * plane
+                        var sum: Float = 0
+                        for dy in 0..<f {
+                            let row = base + (y * f + dy) * image.width + x * f
+                            for dx in 0..<f { sum += s[row + dx] }
+                        }
+                        c[k] = LinearCrop.linear(sum * norm, table)
+                    }
+                    colour[y * w + x] = c / light[x]
+                }
+            }
+        }
+        // Background colour and noise from a border band.
+        let band = max(2, min(w, h) / 40)
+        var border: [SIMD3<Float>] = []
+        for y in 0..<h { for x in 0..<w where x < band || y < band || x >= w - band || y >= h - band { border.append(colour[y * w + x]) } }
+        func median(_ v: [Float]) -> Float { let s = v.sorted(); return s.isEmpty ? 0 : s[s.count / 2] }
+        let bg = SIMD3(median(border.map { $0.x }), median(border.map { $0.y }), median(border.map { $0.z }))
+        let scale = (bg * bg).sum().squareRoot() + 0.05
+        func distance(_ c: SIMD3<Float>) -> Float { let d = c - bg; return (d * d).sum().squareRoot() / scale }
+        let borderD = border.map(distance)
+        let borderMedian = median(borderD)
+        let mad = median(borderD.map { abs($0 - borderMedian) }) * 1.4826
+        let threshold = max(0.12, borderMedian + 8 * mad)
+        var mask = [Bool](repeating: false, count: n)
+        for i in 0..<n { mask[i] = distance(colour[i]) > threshold }
+        mask = MaskOps.open(mask, width: w, height: h)
+        mask = MaskOps.fillHoles(mask, width: w, height: h)
+        let (labels, components) = MaskOps.components(mask, width: w, height: h)
+
+        // The ruler is the component holding most of its graduations.
+        var rulerLabel: Int?
+        if let ruler = calibration.ruler {
+            var votes: [Int: Int] = [:]
+            for t in ruler.ticks {
+                let x = Int(t.x) / f, y = Int(t.y) / f
+                if x >= 0, y >= 0, x < w, y < h, labels[y * w + x] > 0 { votes[labels[y * w + x], default: 0] += 1 }
+            }
+            rulerLabel = votes.max { $0.value < $1.value }?.key
+        }
+        let pxPerWork = calibration.pxPerMM / Double(f)
+        let minArea = Int(20 * pxPerWork * pxPerWork)
+        let candidates = components.filter { $0.label != rulerLabel && $0.area >= minArea }.sorted { $0.area > $1.area }
+        guard let unit = candidates.first else {
+            if let r = rulerLabel, let comp = components.first(where: { $0.label == r }), let ruler = calibration.ruler,
+               comp.fillRatio(alongDegrees: ruler.angleDegrees, labels: labels, width: w) < 0.8 {
+                throw .touchesRuler(file: file)
+            }
+            throw .noUnit(file: file)
+        }
+        if candidates.count > 1 && candidates[1].area * 4 >= unit.area {
+            throw .twoUnits(file: file, count: candidates.filter { $0.area * 4 >= unit.area }.count)
+        }
+        if unit.minX == 0 || unit.minY == 0 || unit.maxX == w - 1 || unit.maxY == h - 1 { throw .touchesFrame(file: file) }
+        if let r = rulerLabel, let comp = components.first(where: { $0.label == r }), let ruler = calibration.ruler,
+           comp.fillRatio(alongDegrees: ruler.angleDegrees, labels: labels, width: w) < 0.8 {
+            throw .touchesRuler(file: file)
+        }
+        if let debug = ProcessInfo.processInfo.environment["QC_DEBUG_MASK"] {
+            var img = Image(width: w, height: h, channels: 1)
+            for i in 0..<n { img.samples[i] = labels[i] == unit.label ? 1 : (mask[i] ? 0.5 : min(1, distance(colour[i]) / threshold * 0.25)) }
+            try? ImageEncoder.write(img, to: debug)
+        }
+        var unitMask = [Bool](repeating: false, count: n)
+        for i in 0..<n where labels[i] == unit.label { unitMask[i] = true }
+        // Remove thin spurs (texture, a stray thread) so the traced boundary never folds back on itself.
+        for _ in 0..<2 { unitMask = MaskOps.erode(unitMask, width: w, height: h) }
+        for _ in 0..<2 { unitMask = MaskOps.dilate(unitMask, width: w, height: h) }
+        return UnitRegion(factor: f, width: w, height: h, mask: unitMask,
+                          minX: unit.minX * f, minY: unit.minY * f, maxX: (unit.maxX + 1) * f, maxY: (unit.maxY + 1) * f,
+                          background: bg, illumination: illumination)
+    }
+}

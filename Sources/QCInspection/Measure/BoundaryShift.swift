@@ -1,0 +1,50 @@
+import QCImage
+
+/// Colour-fill boundary shift: for each point of the master's internal boundaries (metal included, the
+/// outer outline excluded), the displacement of the same boundary (same two regions, same order) in the
+/// registered unit along the master's normal, mm. max = 99th, p95 = 95th percentile of |displacement|;
+/// points with no such boundary within reach are left out and counted as hidden.
+enum BoundaryShift {
+    struct Sample { var x: Double, y: Double, nx: Double, ny: Double; var displacement: Double? }
+
+    static func measure(_ analysis: PhotoAnalysis, registration: Registration, master: MasterModel,
+                        colours: [Int: SIMD3<Float>]) -> [Sample] {
+        let s = analysis.pxPerMM
+        let step = 0.25 / s   // mm per sample (a quarter pixel)
+        var out: [Sample] = []
+        out.reserveCapacity(master.boundaries.count)
+        for b in master.boundaries {
+            guard let ca = colours[b.a], let cb = colours[b.b] else { continue }
+            let lo = -min(b.reachA, 0.8), hi = min(b.reachB, 0.8)
+            var profile = EdgeProfile(t: [], colours: [])
+            var t = lo
+            while t <= hi {
+                let p = registration.toPhoto(b.x + t * b.nx, b.y + t * b.ny)
+                if let c = analysis.normalisedColour(p.0, p.1) { profile.t.append(t); profile.colours.append(c) }
+                t += step
+            }
+            guard profile.t.count > 8 else { out.append(Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil)); continue }
+            let proj = profile.projection(side1: ca, side2: cb)
+            let margin = 1.5 / s
+            guard lo + margin < hi - margin, let start = EdgeProfile.crossing(proj, t: profile.t, near: 0, within: (lo + margin)...(hi - margin)) else {
+                out.append(Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil)); continue
+            }
+            // Local plateaus only where both regions are wide enough here; else the master's colours.
+            let gap = 3 / s, width = 1.5 / s
+            var edge = start
+            if b.reachA > gap + width + 1 / s && b.reachB > gap + width + 1 / s,
+               let r = profile.refine(start: start, gap: gap, width: width, within: (lo + margin)...(hi - margin),
+                                      fallback1: ca, fallback2: cb) {
+                edge = r.edge
+            }
+            out.append(Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: edge))
+        }
+        return out
+    }
+
+    static func summarise(_ samples: [Sample]) -> Measurements.BoundaryShift {
+        let d = samples.compactMap { $0.displacement }.map { abs($0) }
+        return Measurements.BoundaryShift(max: RobustStatistics.quantile(d, 0.99) ?? 0, p95: RobustStatistics.quantile(d, 0.95) ?? 0,
+                                          hiddenPoints: samples.count - d.count, points: samples.count)
+    }
+}

@@ -1,0 +1,61 @@
+/// Sub-pixel position of a colour edge along a line, from a linear-light colour profile.
+///
+/// The profile is projected onto the colour difference between the two sides, c(t) ↦
+/// (c(t) − c₂)·(c₁ − c₂) / |c₁ − c₂|², which runs from 1 on side 1 to 0 on side 2; the edge is where it
+/// crosses ½. For a blurred straight step and a symmetric point-spread function this 50 % crossing is
+/// the geometric edge, whatever the blur width. Plateau colours are read in windows placed
+/// symmetrically about the edge, so blur leaking into both windows moves neither the midpoint nor
+/// the crossing.
+struct EdgeProfile {
+    /// Positions along the line (px or mm, increasing).
+    var t: [Double]
+    var colours: [SIMD3<Float>]
+
+    /// Mean colour over samples with t in `range`; nil if none.
+    func mean(in range: ClosedRange<Double>) -> SIMD3<Float>? {
+        var sum = SIMD3<Float>.zero, n = 0
+        for (i, ti) in t.enumerated() where range.contains(ti) { sum += colours[i]; n += 1 }
+        return n > 0 ? sum / Float(n) : nil
+    }
+
+    /// Projection of every sample onto the side1 → side2 colour axis (1 = side1, 0 = side2).
+    func projection(side1: SIMD3<Float>, side2: SIMD3<Float>) -> [Double] {
+        let d = side1 - side2
+        let dd = (d * d).sum()
+        guard dd > 0 else { return [Double](repeating: 0.5, count: colours.count) }
+        return colours.map { Double(((($0 - side2) * d).sum()) / dd) }
+    }
+
+    /// The ½ crossing from side 1 (before) to side 2 (after) nearest to `near`, linearly interpolated.
+    /// Only crossings in that direction (falling projection) count.
+    static func crossing(_ s: [Double], t: [Double], near: Double, within: ClosedRange<Double>) -> Double? {
+        var best: Double?
+        for i in 0..<(s.count - 1) where s[i] >= 0.5 && s[i + 1] < 0.5 {
+            let a = (s[i] - 0.5) / (s[i] - s[i + 1])
+            let x = t[i] + a * (t[i + 1] - t[i])
+            guard within.contains(x) else { continue }
+            if best == nil || abs(x - near) < abs(best! - near) { best = x }
+        }
+        return best
+    }
+
+    /// Refines an edge between side 1 (t < edge) and side 2 (t > edge): plateaus are re-read at
+    /// ±[gap, gap + width] around the current estimate and the crossing recomputed, twice.
+    func refine(start: Double, gap: Double, width: Double, within: ClosedRange<Double>,
+                fallback1: SIMD3<Float>? = nil, fallback2: SIMD3<Float>? = nil) -> (edge: Double, contrast: Float)? {
+        var edge = start
+        var c1 = fallback1, c2 = fallback2
+        for _ in 0..<3 {
+            if let m = mean(in: (edge - gap - width)...(edge - gap)) { c1 = m }
+            if let m = mean(in: (edge + gap)...(edge + gap + width)) { c2 = m }
+            guard let a = c1, let b = c2 else { return nil }
+            let s = projection(side1: a, side2: b)
+            guard let x = Self.crossing(s, t: t, near: edge, within: within) else { return nil }
+            if abs(x - edge) < 1e-4 { edge = x; break }
+            edge = x
+        }
+        guard let a = c1, let b = c2 else { return nil }
+        let d = a - b
+        return (edge, (d * d).sum().squareRoot())
+    }
+}

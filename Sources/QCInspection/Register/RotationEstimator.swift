@@ -1,0 +1,168 @@
+/// Rotation of a unit relative to the master.
+///
+/// From the outline when it fixes rotation: the radial signature r(φ) (distance from the area centroid
+/// to the outline, 0.5° bins) of the unit is circularly cross-correlated with the master's, the peak
+/// refined by a parabola and then by golden-section search on the squared difference. From the artwork
+/// when the outline is round: rings of colour around the centroid are matched by normalised
+/// cross-correlation (each ring and channel zero-mean, unit-variance, so exposure does not matter), again
+/// refined to a fraction of a degree. Only rotation comes from the artwork; translation always comes
+/// from the outline.
+enum RotationEstimator {
+    static let bins = 720
+
+    /// r(φ) in `bins` bins over 0..<360° (φ from +x towards +y), gaps filled by interpolation.
+    static func radialSignature(_ points: [(Double, Double)]) -> [Double] {
+        var sum = [Double](repeating: 0, count: bins), count = [Int](repeating: 0, count: bins)
+        for (x, y) in points {
+            var phi = atan2(y, x) * 180 / .pi
+            if phi < 0 { phi += 360 }
+            let b = min(Int(phi / 360 * Double(bins)), bins - 1)
+            sum[b] += (x * x + y * y).squareRoot()
+            count[b] += 1
+        }
+        var r = [Double](repeating: .nan, count: bins)
+        for b in 0..<bins where count[b] > 0 { r[b] = sum[b] / Double(count[b]) }
+        let known = (0..<bins).filter { !r[$0].isNaN }
+        guard !known.isEmpty else { return [Double](repeating: 0, count: bins) }
+        for b in 0..<bins where r[b].isNaN {
+            // Nearest known bins on either side (circular), linear interpolation.
+            var lo = b, hi = b, dl = 0, dh = 0
+            repeat { lo = (lo - 1 + bins) % bins; dl += 1 } while r[lo].isNaN && dl < bins
+            repeat { hi = (hi + 1) % bins; dh += 1 } while r[hi].isNaN && dh < bins
+            r[b] = r[lo] + (r[hi] - r[lo]) * Double(dl) / Double(dl + dh)
+        }
+        return r
+    }
+
+    /// Relative spread of a signature (std / mean): near 0 for a round outline.
+    static func roundness(_ r: [Double]) -> Double {
+        let mean = r.reduce(0, +) / Double(r.count)
+        let v = r.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(r.count)
+        return mean > 0 ? v.squareRoot() / mean : 0
+    }
+
+    /// Rotation θ (degrees) such that unit(φ) ≈ master(φ − θ); candidates best first with their scores.
+    static func fromOutline(unit: [Double], master: [Double]) -> [(degrees: Double, score: Double)] {
+        let n = unit.count
+        let mu = unit.reduce(0, +) / Double(n), mm = master.reduce(0, +) / Double(n)
+        let u = unit.map { $0 - mu }, m = master.map { $0 - mm }
+        var corr = [Double](repeating: 0, count: n)
+        for k in 0..<n {
+            var s = 0.0
+            for j in 0..<n { s += u[j] * m[(j - k + n) % n] }
+            corr[k] = s
+        }
+        let best = corr.max() ?? 0
+        var peaks: [(Double, Double)] = []
+        for k in 0..<n where corr[k] >= 0.9 * best && corr[k] >= corr[(k + 1) % n] && corr[k] >= corr[(k - 1 + n) % n] {
+            let l = corr[(k - 1 + n) % n], r = corr[(k + 1) % n], c = corr[k]
+            let denom = l - 2 * c + r
+            let offset = denom < 0 ? 0.5 * (l - r) / denom : 0
+            var deg = (Double(k) + offset) * 360 / Double(n)
+            deg = refine(start: deg) { theta in ssd(unit: unit, master: master, degrees: theta) }
+            peaks.append((normalise(deg), c / max(best, 1e-12)))
+        }
+        return peaks.sorted { $0.1 > $1.1 }
+    }
+
+    /// Σ (unit(φ) − master(φ − θ))² with linear interpolation of the master.
+    static func ssd(unit: [Double], master: [Double], degrees: Double) -> Double {
+        let n = unit.count
+        var s = 0.0
+        for j in 0..<n {
+            let pos = Double(j) - degrees / 360 * Double(n)
+            let w = pos - (pos / Double(n)).rounded(.down) * Double(n)
+            let i0 = Int(w) % n, i1 = (i0 + 1) % n, a = w - w.rounded(.down)
+            let v = master[i0] + (master[i1] - master[i0]) * a
+            s += (unit[j] - v) * (unit[j] - v)
+        }
+        return s
+    }
+
+    /// Golden-section minimisation of `cost` over [start − span, start + span] degrees.
+    static func refine(start: Double, span: Double = 0.75, cost: (Double) -> Double) -> Double {
+        var a = start - span, b = start + span
+        let g = (5.0.squareRoot() - 1) / 2
+        var c = b - g * (b - a), d = a + g * (b - a)
+        var fc = cost(c), fd = cost(d)
+        for _ in 0..<40 {
+            if fc < fd { b = d; d = c; fd = fc; c = b - g * (b - a); fc = cost(c) }
+            else { a = c; c = d; fc = fd; d = a + g * (b - a); fd = cost(d) }
+        }
+        return (a + b) / 2
+    }
+
+    static func normalise(_ deg: Double) -> Double {
+        var d = deg.truncatingRemainder(dividingBy: 360)
+        if d > 180 { d -= 360 } else if d <= -180 { d += 360 }
+        return d
+    }
+
+    /// Zero-mean, unit-variance per ring and channel (interleaved RGB of `samples` points per ring).
+    static func standardise(_ rgb: [Float], samples: Int) -> [Float] {
+        var out = rgb
+        for c in 0..<3 {
+            var mean: Float = 0
+            for j in 0..<samples { mean += rgb[j * 3 + c] }
+            mean /= Float(samples)
+            var v: Float = 0
+            for j in 0..<samples { let d = rgb[j * 3 + c] - mean; v += d * d }
+            let sd = max((v / Float(samples)).squareRoot(), 1e-4)
+            for j in 0..<samples { out[j * 3 + c] = (rgb[j * 3 + c] - mean) / sd }
+        }
+        return out
+    }
+
+    /// Rotation from the artwork: `unitRing(ring, θ)` samples the unit's ring at rotation θ (degrees).
+    /// `candidates` restricts the search (e.g. to outline peaks); empty means a full turn.
+    static func fromArtwork(master: [MasterModel.Ring], samples: Int, candidates: [Double],
+                            unitRing: (Int, Double) -> [Float]) -> Double {
+        let m = master.map { standardise($0.rgb, samples: samples) }
+        let u0 = (0..<master.count).map { standardise(unitRing($0, 0), samples: samples) }
+        // Correlation as a function of shift k: unit(j) ≈ master(j − k).
+        func corr(_ k: Int) -> Float {
+            var s: Float = 0
+            for r in 0..<m.count {
+                let mr = m[r], ur = u0[r]
+                for j in 0..<samples {
+                    let i = ((j - k) % samples + samples) % samples
+                    s += ur[j * 3] * mr[i * 3] + ur[j * 3 + 1] * mr[i * 3 + 1] + ur[j * 3 + 2] * mr[i * 3 + 2]
+                }
+            }
+            return s
+        }
+        let step = 360 / Double(samples)
+        var shifts: [Int]
+        if candidates.isEmpty {
+            shifts = Array(0..<samples)
+        } else {
+            shifts = []
+            for c in candidates {
+                let k = Int((c / step).rounded())
+                for d in -8...8 { shifts.append(((k + d) % samples + samples) % samples) }
+            }
+        }
+        var bestK = shifts[0], bestV = -Float.infinity
+        for k in shifts { let v = corr(k); if v > bestV { bestV = v; bestK = k } }
+        let l = corr(bestK - 1), r = corr(bestK + 1)
+        let denom = l - 2 * bestV + r
+        let offset = denom < 0 ? Double(0.5 * (l - r) / denom) : 0
+        let coarse = (Double(bestK) + offset) * step
+        // Continuous refinement: resample the unit rings at θ and compare with the master.
+        let refined = refine(start: coarse, span: step * 1.5) { theta in
+            var s: Float = 0
+            for r in 0..<m.count {
+                let u = standardise(unitRing(r, theta), samples: samples)
+                for i in 0..<(samples * 3) { let d = u[i] - m[r][i]; s += d * d }
+            }
+            return Double(s)
+        }
+        return normalise(refined)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
