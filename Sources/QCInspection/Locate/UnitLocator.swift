@@ -68,12 +68,21 @@ enum UnitLocator {
         for y in 0..<h { for x in 0..<w where x < band || y < band || x >= w - band || y >= h - band { border.append(colour[y * w + x]) } }
         func median(_ v: [Float]) -> Float { let s = v.sorted(); return s.isEmpty ? 0 : s[s.count / 2] }
         let bg = SIMD3(median(border.map { $0.x }), median(border.map { $0.y }), median(border.map { $0.z }))
-        let scale = (bg * bg).sum().squareRoot() + 0.05
-        func distance(_ c: SIMD3<Float>) -> Float { let d = c - bg; return (d * d).sum().squareRoot() / scale }
+        // Distance from the background model: colour = k × background explains plain background and
+        // soft shadows (k < 1); what it leaves unexplained, or a k far from 1, is an object.
+        let bb = max((bg * bg).sum(), 1e-6)
+        let scale = bb.squareRoot() + 0.05
+        func distance(_ c: SIMD3<Float>) -> Float {
+            let k = (c * bg).sum() / bb
+            let r = c - k * bg
+            let residual = (r * r).sum().squareRoot() / scale
+            let gain = k < 0.5 ? (0.5 - k) * 2 : (k > 1.2 ? (k - 1.2) * 2 : 0)
+            return residual + gain
+        }
         let borderD = border.map(distance)
         let borderMedian = median(borderD)
         let mad = median(borderD.map { abs($0 - borderMedian) }) * 1.4826
-        let threshold = max(0.12, borderMedian + 8 * mad)
+        let threshold = max(0.1, borderMedian + 8 * mad)
         var mask = [Bool](repeating: false, count: n)
         for i in 0..<n { mask[i] = distance(colour[i]) > threshold }
         mask = MaskOps.open(mask, width: w, height: h)
@@ -92,14 +101,31 @@ enum UnitLocator {
         }
         let pxPerWork = calibration.pxPerMM / Double(f)
         let minArea = Int(20 * pxPerWork * pxPerWork)
-        let candidates = components.filter { $0.label != rulerLabel && $0.area >= minArea }.sorted { $0.area > $1.area }
-        guard let unit = candidates.first else {
+        var candidates = components.filter { $0.label != rulerLabel && $0.area >= minArea }.sorted { $0.area > $1.area }
+        guard var unit = candidates.first else {
             if let r = rulerLabel, let comp = components.first(where: { $0.label == r }), let ruler = calibration.ruler,
                comp.fillRatio(alongDegrees: ruler.angleDegrees, labels: labels, width: w) < 0.8 {
                 throw .touchesRuler(file: file)
             }
             throw .noUnit(file: file)
         }
+        // Parts of one unit separated by a low-contrast rim (nickel on white) lie within its bounding box
+        // grown by 1 mm: they are fused with it; anything else of comparable size is a second unit.
+        let grow = Int(pxPerWork.rounded(.up))
+        var members: Set<Int> = [unit.label]
+        var grew = true
+        while grew {
+            grew = false
+            for c in components where !members.contains(c.label) && c.label != rulerLabel && c.area * 50 >= unit.area
+                && c.minX <= unit.maxX + grow && c.maxX >= unit.minX - grow && c.minY <= unit.maxY + grow && c.maxY >= unit.minY - grow {
+                members.insert(c.label)
+                unit.minX = min(unit.minX, c.minX); unit.maxX = max(unit.maxX, c.maxX)
+                unit.minY = min(unit.minY, c.minY); unit.maxY = max(unit.maxY, c.maxY)
+                unit.area += c.area
+                grew = true
+            }
+        }
+        candidates.removeAll { members.contains($0.label) && $0.label != unit.label }
         if candidates.count > 1 && candidates[1].area * 4 >= unit.area {
             throw .twoUnits(file: file, count: candidates.filter { $0.area * 4 >= unit.area }.count)
         }
@@ -110,11 +136,16 @@ enum UnitLocator {
         }
         if let debug = ProcessInfo.processInfo.environment["QC_DEBUG_MASK"] {
             var img = Image(width: w, height: h, channels: 1)
-            for i in 0..<n { img.samples[i] = labels[i] == unit.label ? 1 : (mask[i] ? 0.5 : min(1, distance(colour[i]) / threshold * 0.25)) }
+            for i in 0..<n { img.samples[i] = members.contains(labels[i]) ? 1 : (mask[i] ? 0.5 : min(1, distance(colour[i]) / threshold * 0.25)) }
             try? ImageEncoder.write(img, to: debug)
         }
         var unitMask = [Bool](repeating: false, count: n)
-        for i in 0..<n where labels[i] == unit.label { unitMask[i] = true }
+        for i in 0..<n where members.contains(labels[i]) { unitMask[i] = true }
+        if members.count > 1 {
+            for _ in 0..<(grow / 2 + 1) { unitMask = MaskOps.dilate(unitMask, width: w, height: h) }
+            unitMask = MaskOps.fillHoles(unitMask, width: w, height: h)
+            for _ in 0..<(grow / 2 + 1) { unitMask = MaskOps.erode(unitMask, width: w, height: h) }
+        }
         // Remove thin spurs (texture, a stray thread) so the traced boundary never folds back on itself.
         for _ in 0..<2 { unitMask = MaskOps.erode(unitMask, width: w, height: h) }
         for _ in 0..<2 { unitMask = MaskOps.dilate(unitMask, width: w, height: h) }

@@ -105,7 +105,8 @@ enum OutlineExtractor {
             var best: Double?
             for i in window.reversed() where grads[i] >= 0.05 * top && grads[i] >= grads[i - 1] && grads[i] >= grads[i + 1] {
                 let te = profile.t[i]
-                if let outside = profile.mean(in: (te + 3)...(te + 5)), looksLikeBackground(outside) { best = te; break }
+                if let outside = profile.mean(in: (te + 3)...(te + 5)), looksLikeBackground(outside),
+                   let inside = profile.mean(in: (te - 5)...(te - 3)), !looksLikeBackground(inside) { best = te; break }
             }
             guard let best else { continue }
             guard let r = profile.refine(start: best, gap: 3, width: 2, within: (-reachIn + 5)...(reachOut - 5)) else { continue }

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+import QCCalibration
+import QCColor
+import QCImage
+import QCRender
+
+/// Scale accuracy against the renderer's exact px/mm (issue target: p95 relative error ≤ 0.05 %).
+struct RenderedCalibrationAccuracyTests {
+    /// A spread of set-ups: 15–40 px/mm, rulers on every side at odd angles, blur, noise, JPEG and PNG,
+    /// exposure ±12 % and white balance ±3 %.
+    static func specs() -> [PhotoSpec] {
+        let design = DesignCatalogue.pinRound30
+        let sides: [RulerSide] = [.below, .above, .left, .right]
+        return (0..<10).map { k in
+            let px = 15 + Double(k) * 2.7
+            var camera = Camera(exposure: 0.88 + 0.024 * Double(k), whiteBalance: LinearRGB(1 + 0.006 * Double(k % 5) - 0.012, 1, 1.03 - 0.006 * Double(k % 5)),
+                                blurSigmaPx: 0.8 + 0.08 * Double(k), noise: 1, vignetting: 0.1,
+                                format: k % 3 == 0 ? .png8 : .jpeg(quality: 85 + k))
+            if k == 4 { camera.format = .png16 }
+            return PhotoSpec(design: design, pxPerMM: px, unitRotationDeg: Double(k) * 31,
+                             layout: Layout(rulerSide: sides[k % 4], rulerAngleDeg: Double(k) * 7 - 20),
+                             ruler: Ruler(graduations: 40 + k, polarity: k % 4 == 3 ? .lightOnDark : .darkOnLight),
+                             background: k % 2 == 0 ? .grey : .greenMat, camera: camera, seed: UInt64(100 + k))
+        }
+    }
+
+    @Test func scaleErrorP95IsWithinHalfAPerMille() throws {
+        var errors: [Double] = []
+        for spec in Self.specs() {
+            let photo = try Renderer.render(spec)
+            let decoded = try PhotoDecoder().decode(data: photo.encoded, name: "render-\(spec.seed)")
+            let r = try RulerDetector().calibrate(decoded.image, file: "render-\(spec.seed)")
+            errors.append(abs(r.pxPerMM / spec.pxPerMM - 1) * 100)
+        }
+        let p95 = try #require(RobustStatistics.quantile(errors, 0.95))
+        print("calibration accuracy: relative px/mm error % per photo:", errors.map { String(format: "%.4f", $0) }.joined(separator: " "),
+              String(format: "p95 %.4f %%", p95))
+        #expect(p95 <= 0.05)
+    }
+
+    @Test func whiteReferenceFollowsExposureWithinOnePercent() throws {
+        var normalised: [Double] = []
+        for exposure in [0.88, 1.0, 1.12] {
+            let spec = PhotoSpec(design: DesignCatalogue.pinRound30, pxPerMM: 18,
+                                 camera: Camera(exposure: exposure, format: .jpeg(quality: 90)), seed: 7)
+            let photo = try Renderer.render(spec)
+            let image = try PhotoDecoder().decode(data: photo.encoded, name: "exp").image
+            let white = try #require(try RulerDetector().calibrate(image, file: "exp").whiteReference)
+            normalised.append(white.g / exposure)
+        }
+        let spread = (normalised.max()! - normalised.min()!) / normalised.min()!
+        #expect(spread < 0.01, "\(normalised)")
+    }
+}
