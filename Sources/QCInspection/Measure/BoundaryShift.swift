@@ -15,7 +15,9 @@ enum BoundaryShift {
         out.reserveCapacity(master.boundaries.count)
         for b in master.boundaries {
             guard let ca = colours[b.a], let cb = colours[b.b] else { continue }
-            let lo = -min(b.reachA, 0.8), hi = min(b.reachB, 0.8)
+            // Search ±0.8 mm whatever the regions' widths: a thin metal line moved by more than its own
+            // width still shows as the same a→b crossing (only crossings in that direction count).
+            let lo = -0.8, hi = 0.8
             var profile = EdgeProfile(t: [], colours: [])
             var t = lo
             while t <= hi {
