@@ -60,6 +60,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Accuracy report against the renderer's truth (prints figures; not part of the product).
+        .executableTarget(name: "qcaccuracy", dependencies: ["QCRender", "QCInspection", "QCCalibration", "QCImage", "QCColor"]),
+
         .testTarget(name: "QCImageTests", dependencies: ["QCImage"]),
         .testTarget(name: "QCColorTests", dependencies: ["QCColor"]),
         .testTarget(name: "QCConfigTests", dependencies: ["QCConfig"]),

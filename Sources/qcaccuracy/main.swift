@@ -1,0 +1,94 @@
+// qcaccuracy: the accuracy report of calibration and compare against the renderer's exact truth.
+//
+// Renders masters and units of every design over 15–40 px/mm, JPEG and PNG, several backgrounds,
+// poses and defects; measures them with the product's code; prints per-quantity p95 absolute errors
+// next to the targets of issues 5 and 6, and how often classification agreed with the truth.
+// Run: swift run -c release qcaccuracy [units-per-design]
+import Foundation
+import QCCalibration
+import QCColor
+import QCImage
+import QCInspection
+import QCRender
+
+let perDesign = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 6 : 6
+let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qcaccuracy-\(getpid())")
+try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+
+func q95(_ v: [Double]) -> Double { RobustStatistics.quantile(v, 0.95) ?? .nan }
+var errors: [String: [Double]] = [:]
+var failures: [String] = []
+var agreed = 0, judged = 0
+
+let designs: [(Design, String, [UnitDefect])] = [
+    (DesignCatalogue.pinRound30, "pin-round-30", [.fillOffset(dx: 0.2, dy: 0), .lineShift(feature: "horizon", distance: 0.12)]),
+    (DesignCatalogue.pinShield25, "pin-shield-25", [.fillOffset(dx: 0, dy: 0.15), .lineShift(feature: "diagonal", distance: 0.1)]),
+    (DesignCatalogue.coin45, "coin-45", [.fillOffset(dx: -0.2, dy: 0.1), .scale(factor: 1.004)]),
+]
+let backgrounds: [Background] = [.grey, .greenMat, .black, .blueCard]
+for (design, name, defectChoices) in designs {
+    let sheet = root.appendingPathComponent("Fixtures/\(name)/sheet.yaml").path
+    let masterSpec = PhotoSpec(design: design, pxPerMM: 16, seed: 500)
+    let masterPhoto = try Renderer.render(masterSpec)
+    let masterPath = dir.appendingPathComponent("\(name)-master.png").path
+    try masterPhoto.encoded.write(to: URL(fileURLWithPath: masterPath))
+    let master: MeasuredMaster
+    do { master = try MeasuredMaster.create(photo: masterPath, sheet: sheet) } catch {
+        failures.append("\(name) master: \(error)"); continue
+    }
+    let inspector = Inspector(master: master)
+    for k in 0..<perDesign {
+        var defects: [UnitDefect] = []
+        if k % 3 == 1 { defects.append(defectChoices[0]) }
+        if k % 3 == 2 { defects.append(defectChoices[1]) }
+        if k % 2 == 1 { defects.append(.platingShift(deltaL: -1.5, deltaA: -1, deltaB: 0.5, label: "drift")) }
+        let px = 15 + Double(k) * 25 / Double(max(perDesign - 1, 1))
+        let spec = PhotoSpec(design: design, pxPerMM: px, unitRotationDeg: Double(k) * 47 + 5,
+                             layout: Layout(rulerSide: [RulerSide.below, .right, .above, .left][k % 4], rulerAngleDeg: Double(k % 5) * 4 - 8),
+                             background: backgrounds[k % backgrounds.count],
+                             camera: Camera(exposure: 0.9 + 0.04 * Double(k % 6), whiteBalance: LinearRGB(1 - 0.01 * Double(k % 3), 1, 1 + 0.01 * Double(k % 3)),
+                                            blurSigmaPx: 0.8 + 0.16 * Double(k % 5), noise: 1, vignetting: 0.1,
+                                            format: k % 3 == 0 ? .png8 : .jpeg(quality: 85 + (k * 3) % 11)),
+                             defects: defects, seed: UInt64(600 + k))
+        let photo = try Renderer.render(spec)
+        let path = dir.appendingPathComponent("\(name)-\(k).\(photo.fileExtension)").path
+        try photo.encoded.write(to: URL(fileURLWithPath: path))
+        let t = photo.truth
+        do {
+            let r = try inspector.compare(photo: path)
+            let m = r.measurements
+            errors["px/mm relative %", default: []].append(abs(r.calibration.pxPerMM / spec.pxPerMM - 1) * 100)
+            errors["overall size mm", default: []] += [abs(m.overallSize.width - t.overallSizeMM.width), abs(m.overallSize.height - t.overallSizeMM.height)]
+            errors["border width mm (sides)", default: []] += [abs(m.borderWidth.top - t.borderWidthMM.top), abs(m.borderWidth.right - t.borderWidthMM.right),
+                                                      abs(m.borderWidth.bottom - t.borderWidthMM.bottom), abs(m.borderWidth.left - t.borderWidthMM.left)]
+            errors["border width mm (min)", default: []].append(abs(m.borderWidth.min - t.borderWidthMM.min))
+            errors["boundary shift mm (p99)", default: []].append(abs(m.fillBoundaryShift.max - t.fillBoundaryShiftMM.max))
+            errors["boundary shift mm (p95)", default: []].append(abs(m.fillBoundaryShift.p95 - t.fillBoundaryShiftMM.p95))
+            if let tone = m.platingTone { errors["plating ΔE00", default: []].append(abs(tone.deltaE00 - t.platingTone.deltaE00)) }
+            let truthM = Measurements(
+                overallSize: .init(width: t.overallSizeMM.width, height: t.overallSizeMM.height),
+                borderWidth: .init(top: t.borderWidthMM.top, right: t.borderWidthMM.right, bottom: t.borderWidthMM.bottom, left: t.borderWidthMM.left, min: t.borderWidthMM.min),
+                fillBoundaryShift: .init(max: t.fillBoundaryShiftMM.max, p95: t.fillBoundaryShiftMM.p95, hiddenPoints: 0, points: 0),
+                platingTone: .init(deltaE00: t.platingTone.deltaE00, deltaL: 0, deltaA: 0, deltaB: 0, direction: []))
+            let expected = master.sheet.judge(truthM, nominals: master.model.nominals).worstClass?.rawValue ?? "none"
+            judged += 1
+            if expected == r.worstClass { agreed += 1 } else { failures.append("\(name)-\(k): class \(r.worstClass), truth \(expected)") }
+        } catch {
+            failures.append("\(name)-\(k) (\(String(format: "%.1f", px)) px/mm): \(error)")
+        }
+    }
+}
+let targets: [String: Double] = ["px/mm relative %": 0.05, "overall size mm": 0.01, "border width mm (sides)": 0.01,
+                                 "boundary shift mm (p99)": 0.015, "boundary shift mm (p95)": 0.015, "plating ΔE00": 0.3]
+print("quantity                     n    p95 error   target   status")
+for key in errors.keys.sorted() {
+    let p = q95(errors[key]!)
+    let target = targets[key]
+    let status = target.map { p <= $0 ? "meets" : "MISSES" } ?? "(no target)"
+    print(key.padding(toLength: 27, withPad: " ", startingAt: 0), String(format: "%3d  %10.4f   %@   %@", errors[key]!.count, p,
+          target.map { String(format: "%6.3f", $0) } ?? "     -", status))
+}
+print("classification agreed with the truth on \(agreed) of \(judged) measured units")
+print("not measured or disagreeing: \(failures.count)")
+for f in failures { print("  - \(f)") }
