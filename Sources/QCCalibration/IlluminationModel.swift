@@ -68,7 +68,10 @@ public struct IlluminationModel: Sendable, Equatable, Codable {
             }
         }
         let total = nx * ny
-        var keep = Array(vs.indices)
+        // Start from the cells near the typical background level, so plain patches of other surfaces
+        // (the ruler face, flat enamel) cannot bend the first fit.
+        guard let typical = RobustStatistics.median(vs) else { return nil }
+        var keep = vs.indices.filter { abs(vs[$0] - typical) < 0.25 * typical }
         var coefficients = [Double](repeating: 0, count: 6)
         for _ in 0..<5 {
             guard keep.count >= 12, let c = leastSquares(keep.map { basis(xs[$0], ys[$0]) }, keep.map { vs[$0] }) else { return nil }
