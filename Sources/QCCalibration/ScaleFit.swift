@@ -1,3 +1,5 @@
+import QCImage
+
 /// Robust straight-line fit of graduation positions against their index: position = a + b·k.
 ///
 /// Least squares with iterative rejection of outliers beyond 4 robust σ (MAD, Rousseeuw & Croux 1993),
@@ -32,17 +34,11 @@ struct ScaleFit: Sendable, Equatable {
             let s = (ss / max(n - 2, 1)).squareRoot()
             result = ScaleFit(intercept: a, slope: b, slopeUncertainty: s / sxx.squareRoot(),
                               residualRMS: (ss / n).squareRoot(), kept: keep)
-            let sigma = max(1.4826 * median(residuals.map { abs($0) }), 0.02)
+            let sigma = max(1.4826 * (RobustStatistics.median(residuals.map { abs($0) }) ?? 0), 0.02)
             let next = keep.filter { abs(t[$0] - (a + b * k[$0])) <= 4 * sigma }
             if next.count == keep.count { break }
             keep = next
         }
         return result
-    }
-
-    private static func median(_ v: [Double]) -> Double {
-        let s = v.sorted()
-        if s.isEmpty { return 0 }
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 }
