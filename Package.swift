@@ -62,6 +62,8 @@ let package = Package(
 
         // Accuracy report against the renderer's truth (prints figures; not part of the product).
         .executableTarget(name: "qcaccuracy", dependencies: ["QCRender", "QCInspection", "QCCalibration", "QCImage", "QCColor"]),
+        // Timing of compare against decoding and of lot throughput (prints figures; never asserted).
+        .executableTarget(name: "qcbench", dependencies: ["QCRender", "QCInspection", "QCCalibration", "QCImage"]),
 
         .testTarget(name: "QCImageTests", dependencies: ["QCImage"]),
         .testTarget(name: "QCColorTests", dependencies: ["QCColor"]),
