@@ -14,8 +14,9 @@ struct EdgeOrientations {
         // Magnitude threshold: ignore the weakest gradients (noise, texture) by a robust level.
         var mags = [Float](repeating: 0, count: gx.count)
         for i in gx.indices { mags[i] = (gx[i] * gx[i] + gy[i] * gy[i]).squareRoot() }
-        let sorted = mags.sorted()
-        let threshold = sorted.isEmpty ? 0 : sorted[Int(Double(sorted.count - 1) * 0.90)]
+        // The 90th percentile from a regular subsample (every 16th pixel) is plenty for a threshold.
+        let sample = Swift.stride(from: 0, to: mags.count, by: 16).map { mags[$0] }.sorted()
+        let threshold = sample.isEmpty ? 0 : sample[Int(Double(sample.count - 1) * 0.90)]
         gx.withUnsafeBufferPointer { px in
             gy.withUnsafeBufferPointer { py in
                 for i in 0..<px.count where mags[i] > threshold && mags[i] > 1e-4 {

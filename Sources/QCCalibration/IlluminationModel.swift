@@ -45,7 +45,10 @@ public struct IlluminationModel: Sendable, Equatable, Codable {
 
     /// Fits the model to `image` (display-encoded); nil when too little plain background is visible.
     public static func fit(_ image: Image, cellsAcross: Int = 32) -> IlluminationModel? {
-        let grey = GreyPlane(image)
+        // A smooth model needs no full resolution: fit on a plane of at most ~800 px across.
+        let full = GreyPlane(image)
+        let factor = max(1, full.width / 800)
+        let grey = full.downsampled(by: factor)
         let cell = max(4, grey.width / cellsAcross)
         let nx = grey.width / cell, ny = grey.height / cell
         guard nx >= 4, ny >= 4 else { return nil }
@@ -83,12 +86,12 @@ public struct IlluminationModel: Sendable, Equatable, Codable {
             keep = next
         }
         guard keep.count >= max(12, total / 5) else { return nil }
-        let model = IlluminationModel(width: grey.width, height: grey.height, coefficients: coefficients,
+        let model = IlluminationModel(width: grey.width * factor, height: grey.height * factor, coefficients: coefficients,
                                       cellsUsed: keep.count, cellsTotal: total)
         // A physical illumination is positive everywhere in the frame; anything else means the
         // "background" was not plain (mixed surfaces) and the model would mislead.
         for j in 0...10 { for i in 0...10 {
-            if model.level(x: Double(i) * Double(grey.width) / 10, y: Double(j) * Double(grey.height) / 10) <= 0.01 { return nil }
+            if model.level(x: Double(i) * Double(model.width) / 10, y: Double(j) * Double(model.height) / 10) <= 0.01 { return nil }
         } }
         return model
     }

@@ -31,7 +31,9 @@ struct UnitComparator {
     }
 
     func measure(image: Image, file: String, calibration: PhotoCalibration) throws(InspectionError) -> Output {
+        var clock = StageClock()
         let analysis = try PhotoAnalysis.analyse(image: image, file: file, calibration: calibration)
+        clock.mark("locate+outline")
         var warnings: [String] = []
         let s = analysis.pxPerMM
         // Outline in mm about its centroid, photo orientation.
@@ -65,6 +67,7 @@ struct UnitComparator {
                 from = "outline"
             }
         }
+        clock.mark("rotation")
         let reg = Registration(cx: analysis.centroid.x, cy: analysis.centroid.y, pxPerMM: s, theta: theta * .pi / 180,
                                rotationFrom: from)
         // Outline match after registration.
@@ -86,10 +89,12 @@ struct UnitComparator {
             guard let o = lookup.nearest(x, y), o.firstFill >= 0, let c = colours[o.firstFill] else { return nil }
             return (c, o.rim)
         }
+        clock.mark("border width")
         guard let borderWidth = BorderWidth.summarise(border) else {
             throw .measurement(file: file, detail: "the rim's inner edge could not be found")
         }
         let shift = BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours)
+        clock.mark("boundary shift")
         var tone: Measurements.PlatingTone?
         if analysis.white == nil {
             warnings.append("no white reference: plating tone not measured")
@@ -97,6 +102,7 @@ struct UnitComparator {
             let masterLab = Lab(master.platingLab[0], master.platingLab[1], master.platingLab[2])
             tone = PlatingTone.compare(unit: ColourConversion.lab(unitColour), master: masterLab)
         }
+        clock.mark("plating tone")
         let m = Measurements(overallSize: size, borderWidth: borderWidth, fillBoundaryShift: BoundaryShift.summarise(shift),
                              platingTone: tone)
         return Output(measurements: m, registration: reg, outlineRMS: rms, borderSamples: border, shiftSamples: shift,
