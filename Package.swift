@@ -47,11 +47,14 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
+        // The watch service: inbox folders picked up when complete, scored exactly once.
+        .target(name: "QCWatch", dependencies: ["QCLots", .product(name: "Logging", package: "swift-log")]),
+
         // Synthetic photos with exact truth: tests and demos only, never used by the product at run time.
         .target(name: "QCRender", dependencies: ["QCImage", "QCColor"]),
 
         .executableTarget(name: "qcvision", dependencies: [
-            "QCImage", "QCColor", "QCSampling", "QCCalibration", "QCInspection", "QCLots",
+            "QCImage", "QCColor", "QCSampling", "QCCalibration", "QCInspection", "QCLots", "QCWatch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -80,37 +80,16 @@ struct LotScoreCommand: ParsableCommand {
     func run() throws {
         let result: LotResult
         do {
+            let library = masterLibrary ?? MasterReference.defaultLibrary()
             let lot = try LotFile.load(lotDirectory: lotDirectory)
-            let folder = try LotFolder.scan(lotDirectory)
-            let masterPath = lot.master.resolvedPath(library: masterLibrary ?? MasterReference.defaultLibrary())
-            let store = noStore ? nil : try InspectionStore(path: db ?? InspectionStore.defaultPath())
-            var policy = try makePolicy(lot: lot, masterPath: masterPath, sheetPath: sheet)
-            if let store {
-                let rules = try store.switchingRules(forLot: lot.lot, sku: lot.sku, supplier: lot.supplier)
-                guard let severity = rules.status.severity else {
-                    throw LotCommandError.discontinued(sku: lot.sku, supplier: lot.supplier)
-                }
-                policy.severity = severity
-            }
-            let baseline = try store?.baseline(sku: lot.sku, excludingLot: lot.lot, supplier: lot.supplier)
-            let scorer = try makeScorer(masterPath: masterPath)
             let progress = ProgressDisplay()
-            var scored = try LotEvaluation.score(lot: lot, folder: folder, policy: policy,
-                                                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                                 scorer: scorer, progress: progress.update, baseline: baseline)
-            progress.finish()
-            defer { try? FileManager.default.removeItem(atPath: UnitScore.scratchDirectory) }
-            if !noReport {
-                let directory = report ?? ReportWriter.defaultDirectory(lotDirectory: lotDirectory)
-                scored = try ReportWriter.write(scored, to: directory, overlays: allOverlays ? .all : .defective)
-                printError("report: \((directory as NSString).appendingPathComponent("report.html"))")
-            }
-            if let store {
-                let outcome = try store.save(scored)
-                printError("stored in \(store.path)" + (outcome.replaced ? " (replacing the earlier scoring of this lot)" : "")
-                    + "; next lot of \(lot.sku) from \(lot.supplier): \(outcome.switching.status) inspection")
-            }
-            result = scored
+            result = try LotPipeline.run(
+                lotDirectory: lotDirectory, masterPath: lot.master.resolvedPath(library: library),
+                store: noStore ? nil : try InspectionStore(path: db ?? InspectionStore.defaultPath()),
+                report: noReport ? nil : (report ?? ReportWriter.defaultDirectory(lotDirectory: lotDirectory)),
+                overlays: allOverlays ? .all : .defective, sheet: sheet,
+                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                progress: progress.update, finished: progress.finish, say: printError)
         } catch {
             printError("error: \(error)")
             throw CLIExit.inputFailed
@@ -118,6 +97,42 @@ struct LotScoreCommand: ParsableCommand {
         if json { print(String(decoding: try result.jsonData(), as: UTF8.self)) } else { print(LotSummary.text(result)) }
         if result.decision == "reject" { throw CLIExit.rejected }
         if result.decision == "incomplete" || result.failed > 0 { throw CLIExit.inputFailed }
+    }
+}
+
+/// One lot scored end to end: policy from the sheet and lot.yaml, severity from the store's switching
+/// state, every photo compared, the report folder written and the lot stored. Used by `lot score` and
+/// by `watch`.
+enum LotPipeline {
+    static func run(lotDirectory: String, masterPath: String, store: InspectionStore?, report: String?,
+                    overlays: ReportWriter.OverlaySelection, sheet: String?, jobs: Int,
+                    progress: LotScorer.ProgressHandler?, finished: () -> Void, say: (String) -> Void) throws -> LotResult {
+        let lot = try LotFile.load(lotDirectory: lotDirectory)
+        let folder = try LotFolder.scan(lotDirectory)
+        var policy = try makePolicy(lot: lot, masterPath: masterPath, sheetPath: sheet)
+        if let store {
+            let rules = try store.switchingRules(forLot: lot.lot, sku: lot.sku, supplier: lot.supplier)
+            guard let severity = rules.status.severity else {
+                throw LotCommandError.discontinued(sku: lot.sku, supplier: lot.supplier)
+            }
+            policy.severity = severity
+        }
+        let baseline = try store?.baseline(sku: lot.sku, excludingLot: lot.lot, supplier: lot.supplier)
+        let scorer = try makeScorer(masterPath: masterPath)
+        var scored = try LotEvaluation.score(lot: lot, folder: folder, policy: policy, jobs: jobs,
+                                             scorer: scorer, progress: progress, baseline: baseline)
+        finished()
+        defer { try? FileManager.default.removeItem(atPath: UnitScore.scratchDirectory) }
+        if let report {
+            scored = try ReportWriter.write(scored, to: report, overlays: overlays)
+            say("report: \((report as NSString).appendingPathComponent("report.html"))")
+        }
+        if let store {
+            let outcome = try store.save(scored)
+            say("stored in \(store.path)" + (outcome.replaced ? " (replacing the earlier scoring of this lot)" : "")
+                + "; next lot of \(lot.sku) from \(lot.supplier): \(outcome.switching.status) inspection")
+        }
+        return scored
     }
 }
 

@@ -15,5 +15,5 @@ struct QCVision: ParsableCommand {
           qcvision info Fixtures/pin-round-30/master.png
           qcvision plan --lot-size 6000 --level II --aql critical=0,major=2.5,minor=4.0
         """,
-        subcommands: [InfoCommand.self, CalibrateCommand.self, MasterCommand.self, CompareCommand.self, PlanCommand.self, LotCommand.self, HistoryCommand.self])
+        subcommands: [InfoCommand.self, CalibrateCommand.self, MasterCommand.self, CompareCommand.self, PlanCommand.self, LotCommand.self, HistoryCommand.self, WatchCommand.self])
 }
