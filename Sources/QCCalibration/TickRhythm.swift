@@ -1,4 +1,3 @@
-import Foundation
 import QCImage
 
 /// Measures which graduations are longer, to tell a millimetre scale (longer every 5) from an inch scale
@@ -51,9 +50,6 @@ struct TickRhythm {
               let short = RobustStatistics.quantile(lengths.map(\.length), 0.2) else { return nil }
         let threshold = short * 1.25 + 1
         let long = lengths.filter { $0.length > threshold }.map(\.k)
-        if ProcessInfo.processInfo.environment["QC_DEBUG_RHYTHM"] != nil {
-            print("rhythm: short \(short) threshold \(threshold)", lengths.map { "\($0.k):\(Int($0.length))" }.joined(separator: " "))
-        }
         guard long.count >= 2 else { return nil }
         let all = lengths.map(\.k)
         for q in 2...12 {

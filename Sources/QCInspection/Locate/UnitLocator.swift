@@ -1,4 +1,3 @@
-import Foundation
 import QCCalibration
 import QCColor
 import QCImage
@@ -133,11 +132,6 @@ enum UnitLocator {
         if let r = rulerLabel, let comp = components.first(where: { $0.label == r }), let ruler = calibration.ruler,
            comp.fillRatio(alongDegrees: ruler.angleDegrees, labels: labels, width: w) < 0.8 {
             throw .touchesRuler(file: file)
-        }
-        if let debug = ProcessInfo.processInfo.environment["QC_DEBUG_MASK"] {
-            var img = Image(width: w, height: h, channels: 1)
-            for i in 0..<n { img.samples[i] = members.contains(labels[i]) ? 1 : (mask[i] ? 0.5 : min(1, distance(colour[i]) / threshold * 0.25)) }
-            try? ImageEncoder.write(img, to: debug)
         }
         var unitMask = [Bool](repeating: false, count: n)
         for i in 0..<n where members.contains(labels[i]) { unitMask[i] = true }

@@ -1,4 +1,3 @@
-import Foundation
 import QCCalibration
 import QCColor
 import QCImage
@@ -19,11 +18,6 @@ enum MasterBuilder {
         let outlineMM = analysis.outline.points.map { p -> (x: Double, y: Double, nx: Double, ny: Double) in
             let d = reg.toDesign(p.x, p.y)
             return (d.0, d.1, p.nx, p.ny)
-        }
-        if ProcessInfo.processInfo.environment["QC_DEBUG_OUTLINE"] != nil {
-            print("outline points", outlineMM.count, "x", outlineMM.map(\.x).min()!, outlineMM.map(\.x).max()!, "y", outlineMM.map(\.y).min()!, outlineMM.map(\.y).max()!)
-            let dump = analysis.outline.points.map { "\($0.x) \($0.y) \($0.nx) \($0.ny)" }.joined(separator: "\n")
-            try? dump.write(toFile: "/tmp/outline.txt", atomically: true, encoding: .utf8)
         }
         guard let size = OverallSize.measure(designPoints: outlineMM) else {
             throw .measurement(file: file, detail: "overall size")
