@@ -68,12 +68,14 @@ let package = Package(
         // Timing of compare against decoding and of lot throughput (prints figures; never asserted).
         .executableTarget(name: "qcbench", dependencies: ["QCRender", "QCInspection", "QCCalibration", "QCImage"]),
 
-        .testTarget(name: "QCImageTests", dependencies: ["QCImage"]),
-        .testTarget(name: "QCColorTests", dependencies: ["QCColor"]),
+        // Locating ../shared/testdata and the package root, for the test targets only.
+        .target(name: "QCTestSupport", path: "Tests/QCTestSupport"),
+        .testTarget(name: "QCImageTests", dependencies: ["QCImage", "QCTestSupport"]),
+        .testTarget(name: "QCColorTests", dependencies: ["QCColor", "QCTestSupport"]),
         .testTarget(name: "QCConfigTests", dependencies: ["QCConfig"]),
         .testTarget(name: "QCSamplingTests", dependencies: ["QCSampling"]),
         .testTarget(name: "QCRenderTests", dependencies: ["QCRender", "QCImage", "QCColor"]),
-        .testTarget(name: "QCCalibrationTests", dependencies: ["QCCalibration", "QCRender"]),
+        .testTarget(name: "QCCalibrationTests", dependencies: ["QCCalibration", "QCRender", "QCTestSupport"]),
         .testTarget(name: "QCInspectionTests", dependencies: ["QCInspection", "QCRender", "QCCalibration"]),
         .testTarget(name: "QCLotsTests", dependencies: ["QCLots", "QCInspection", "QCSampling"]),
         .testTarget(name: "QCVisionCLITests", dependencies: ["qcvision", "QCRender"]),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import QCTestSupport
 import QCCalibration
 
 struct RulerDefinitionTests {

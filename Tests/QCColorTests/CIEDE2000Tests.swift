@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import QCTestSupport
 import QCColor
 
 /// CIEDE2000 against the full test data of Sharma, Wu & Dalal, Color Res. Appl. 30(1):21–30, 2005, Table 1

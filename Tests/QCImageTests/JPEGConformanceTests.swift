@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import QCTestSupport
 import QCImage
 
 /// JPEG decoding against reference decodes, EXIF orientation samples and corrupt streams.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import QCTestSupport
 import QCImage
 
 /// PngSuite conformance (Willem van Schaik, PngSuite-2017jul19).
