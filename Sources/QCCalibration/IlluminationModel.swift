@@ -27,6 +27,24 @@ public struct IlluminationModel: Sendable, Equatable, Codable {
         return c[0] + c[1] * nx + c[2] * ny + c[3] * nx * nx + c[4] * nx * ny + c[5] * ny * ny
     }
 
+    /// The polynomial with its coefficients unpacked, for evaluation in per-sample loops (no array
+    /// access, no reference counting). `level` equals `IlluminationModel.level`.
+    public struct Evaluator: Sendable {
+        @usableFromInline let c0, c1, c2, c3, c4, c5: Double
+        @usableFromInline let sx, sy: Double
+
+        public init(_ model: IlluminationModel) {
+            let c = model.coefficients
+            (c0, c1, c2, c3, c4, c5) = (c[0], c[1], c[2], c[3], c[4], c[5])
+            sx = 2 / Double(model.width); sy = 2 / Double(model.height)
+        }
+
+        @inlinable public func level(x: Double, y: Double) -> Double {
+            let nx = x * sx - 1, ny = y * sy - 1
+            return c0 + c1 * nx + c2 * ny + c3 * nx * nx + c4 * nx * ny + c5 * ny * ny
+        }
+    }
+
     /// Illumination at (x, y) relative to a reference point (e.g. where the white reference was read):
     /// divide a colour read at (x, y) by this to bring it to the reference's lighting.
     public func relativeGain(x: Double, y: Double, referenceX: Double, referenceY: Double) -> Double {
@@ -45,10 +63,15 @@ public struct IlluminationModel: Sendable, Equatable, Codable {
 
     /// Fits the model to `image` (display-encoded); nil when too little plain background is visible.
     public static func fit(_ image: Image, cellsAcross: Int = 32) -> IlluminationModel? {
-        // A smooth model needs no full resolution: fit on a plane of at most ~800 px across.
-        let full = GreyPlane(image)
-        let factor = max(1, full.width / 800)
-        let grey = full.downsampled(by: factor)
+        fit(thumbnail: Thumbnail(image, factor: max(1, image.width / 800)), cellsAcross: cellsAcross)
+    }
+
+    /// Fits the model to a thumbnail of the photo (coarsened further to 700-1400 px across: a smooth
+    /// model needs no full resolution).
+    public static func fit(thumbnail: Thumbnail, cellsAcross: Int = 32) -> IlluminationModel? {
+        let coarse = thumbnail.coarsened(by: max(1, thumbnail.image.width / 700))
+        let factor = coarse.factor
+        let grey = GreyPlane(coarse.image)
         let cell = max(4, grey.width / cellsAcross)
         let nx = grey.width / cell, ny = grey.height / cell
         guard nx >= 4, ny >= 4 else { return nil }
@@ -61,8 +84,8 @@ public struct IlluminationModel: Sendable, Equatable, Codable {
                 for y in (j * cell)..<((j + 1) * cell) {
                     for x in (i * cell)..<((i + 1) * cell) { values.append(Double(grey[x, y])) }
                 }
-                guard let lo = RobustStatistics.quantile(values, 0.1), let hi = RobustStatistics.quantile(values, 0.9),
-                      let med = RobustStatistics.median(values) else { continue }
+                guard let q = RobustStatistics.quantiles(values, [0.1, 0.9, 0.5]) else { continue }
+                let lo = q[0], hi = q[1], med = q[2]
                 // A plain cell has little spread; cells with edges (unit, ruler, numerals) are skipped.
                 if hi - lo > 0.08 { continue }
                 xs.append(2 * (Double(i) + 0.5) / Double(nx) - 1)

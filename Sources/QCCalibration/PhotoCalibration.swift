@@ -24,9 +24,16 @@ public struct PhotoCalibration: Sendable {
     /// - Throws: `CalibrationError`; `.noRuler` only when no station was given either.
     public static func resolve(image: Image, file: String, detector: RulerDetector,
                                station: StationProfile?) throws(CalibrationError) -> PhotoCalibration {
-        let illumination = IlluminationModel.fit(image)
+        try resolve(image: image, thumbnail: Thumbnail(image, factor: RulerDetector.workingFactor(width: image.width, height: image.height)),
+                    file: file, detector: detector, station: station)
+    }
+
+    /// As `resolve(image:file:detector:station:)`, with the photo's shared thumbnail (see `Thumbnail`).
+    public static func resolve(image: Image, thumbnail: Thumbnail, file: String, detector: RulerDetector,
+                               station: StationProfile?) throws(CalibrationError) -> PhotoCalibration {
+        let illumination = IlluminationModel.fit(thumbnail: thumbnail)
         do {
-            let ruler = try detector.calibrate(image, file: file)
+            let ruler = try detector.calibrate(image, thumbnail: thumbnail, file: file)
             var notes = ruler.warnings
             var white = ruler.whiteReference
             var whiteAt: RulerCalibration.Point? = white == nil ? nil

@@ -3,10 +3,18 @@
 /// n = (−sin φ, cos φ).
 struct RulerAxis: Sendable, Equatable {
     /// Axis direction, degrees, measured from +x towards +y (image y points down).
-    var angleDegrees: Double
+    let angleDegrees: Double
+    /// cos φ and sin φ, computed once: profiles map hundreds of thousands of points through the frame.
+    private let cosine: Double, sine: Double
 
-    var u: (x: Double, y: Double) { (cos(angleDegrees * .pi / 180), sin(angleDegrees * .pi / 180)) }
-    var n: (x: Double, y: Double) { (-sin(angleDegrees * .pi / 180), cos(angleDegrees * .pi / 180)) }
+    init(angleDegrees: Double) {
+        self.angleDegrees = angleDegrees
+        cosine = cos(angleDegrees * .pi / 180)
+        sine = sin(angleDegrees * .pi / 180)
+    }
+
+    var u: (x: Double, y: Double) { (cosine, sine) }
+    var n: (x: Double, y: Double) { (-sine, cosine) }
 
     func point(t: Double, v: Double) -> (x: Double, y: Double) {
         let u = self.u, n = self.n

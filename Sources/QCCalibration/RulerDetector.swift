@@ -19,11 +19,24 @@ public struct RulerDetector: Sendable {
 
     public init(definition: RulerDefinition = .standard) { self.definition = definition }
 
+    /// The thumbnail factor the coarse ruler search works at: about 1400 px across, at most 3 so a
+    /// 15 px/mm graduation pitch stays above 3.5 working pixels.
+    public static func workingFactor(width: Int, height: Int) -> Int {
+        Thumbnail.factor(width: width, height: height, target: 1400, cap: 3)
+    }
+
     /// Calibrates `image` (display-encoded sRGB, upright); `file` names the photo in errors.
     public func calibrate(_ image: Image, file: String) throws(CalibrationError) -> RulerCalibration {
-        let full = GreyPlane(image)
-        let factor = max(1, min(3, max(image.width, image.height) / 1400))
-        let work = full.downsampled(by: factor)
+        try calibrate(image, thumbnail: Thumbnail(image, factor: Self.workingFactor(width: image.width, height: image.height)),
+                      file: file)
+    }
+
+    /// Calibrates `image`, searching coarsely on `thumbnail` (made from `image`, normally at
+    /// `workingFactor`) and reading graduations at full resolution straight from the image.
+    public func calibrate(_ image: Image, thumbnail: Thumbnail, file: String) throws(CalibrationError) -> RulerCalibration {
+        let full = GreySampler(image)
+        let factor = thumbnail.factor
+        let work = GreyPlane(thumbnail.image)
         let (gx, gy) = work.sobelGradient()
         let angles = EdgeOrientations.peaks(gx: gx, gy: gy)
         let search = TickBandSearch(plane: work, gx: gx, gy: gy, polarity: definition.polarity)

@@ -8,7 +8,7 @@ import QCImage
 /// function the centroid of a symmetric mark is unbiased, whatever the blur (cf. Fisher & Naidu 1996,
 /// "A comparison of algorithms for subpixel peak detection").
 struct TickLocator {
-    let plane: GreyPlane
+    let plane: GreySampler
     let axis: RulerAxis
     /// Across-axis band, px.
     let band: ClosedRange<Double>

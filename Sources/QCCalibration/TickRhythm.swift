@@ -6,7 +6,7 @@ import QCImage
 /// Each graduation's length is the run across the axis over which it keeps at least half its contrast
 /// against the face measured midway to its neighbours.
 struct TickRhythm {
-    let plane: GreyPlane
+    let plane: GreySampler
     let axis: RulerAxis
     let bandCentre: Double
     let darkTicks: Bool

@@ -4,7 +4,10 @@
 // alone, ruler calibration alone, and a full comparison (decode + calibrate + locate + outline + register
 // + every measurement + judging); the ratio compare/decode; the process's peak memory; and the time to
 // compare a batch of photos with 1 and with all cores. Figures are printed, never asserted.
-// Run: swift run -c release qcbench [photos-in-batch]
+// Peak memory of compare is read from a child `qcvision compare` process (its ru_maxrss), so the
+// renderer's buffers in this process do not count. `--keep DIR` leaves the photos and master in DIR for
+// profiling (e.g. `perf record .build/release/qcvision compare DIR/m.qcmaster DIR/unit.jpg`).
+// Run: swift run -c release qcbench [photos-in-batch] [--keep DIR]
 import Dispatch
 import Foundation
 import QCCalibration
@@ -12,8 +15,15 @@ import QCImage
 import QCInspection
 import QCRender
 
-let batch = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 8 : 8
-let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qcbench-\(getpid())")
+var arguments = Array(CommandLine.arguments.dropFirst())
+var keep: String?
+if let k = arguments.firstIndex(of: "--keep"), k + 1 < arguments.count {
+    keep = arguments[k + 1]
+    arguments.removeSubrange(k...(k + 1))
+}
+let batch = arguments.first.flatMap { Int($0) } ?? 8
+let dir = keep.map { URL(fileURLWithPath: $0) }
+    ?? FileManager.default.temporaryDirectory.appendingPathComponent("qcbench-\(getpid())")
 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
@@ -55,7 +65,28 @@ print(String(format: "decode only        %7.3f s (median of 5)", median(decode))
 print(String(format: "calibration        %7.3f s", median(calibrate)))
 print(String(format: "compare (total)    %7.3f s", median(compare)))
 print(String(format: "ratio compare/decode %5.2f   (target 2.0, stretch 1.5)", median(compare) / median(decode)))
-print(String(format: "peak memory        %7.0f MB (target 300 MB)", peakMemoryMB()))
+
+/// Peak resident memory of a child `qcvision compare` run (ru_maxrss of the waited-for child).
+func childPeakMemoryMB() -> Double? {
+    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qcvision")
+    guard FileManager.default.isExecutableFile(atPath: exe.path) else { return nil }
+    let process = Process()
+    process.executableURL = exe
+    process.arguments = ["compare", dir.appendingPathComponent("m.qcmaster").path, unitPath, "--json"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    process.waitUntilExit()
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+if let child = childPeakMemoryMB() {
+    print(String(format: "peak memory        %7.0f MB of a `qcvision compare` process (target 300 MB)", child))
+} else {
+    print("peak memory        (build the qcvision product to measure a compare process)")
+}
+print(String(format: "this process       %7.0f MB peak (renderer and batch included)", peakMemoryMB()))
 
 // Lot throughput: the same photo compared `batch` times, on 1 worker and on every core.
 let cores = ProcessInfo.processInfo.activeProcessorCount
@@ -73,4 +104,4 @@ func batchTime(workers: Int) -> Double {
 }
 let one = batchTime(workers: 1), all = batchTime(workers: cores)
 print(String(format: "lot of %d photos   1 worker %.2f s, %d workers %.2f s (%.2fx of single; target <= 0.6)", batch, one, cores, all, all / one))
-try? FileManager.default.removeItem(at: dir)
+if keep == nil { try? FileManager.default.removeItem(at: dir) } else { print("photos kept in \(dir.path)") }

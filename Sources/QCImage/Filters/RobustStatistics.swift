@@ -10,6 +10,56 @@ public enum RobustStatistics {
         return s[lo] + (h - Double(lo)) * (s[hi] - s[lo])
     }
 
+    /// Several type-7 quantiles by selection instead of a full sort (Hoare's FIND / quickselect,
+    /// expected O(n) per quantile); the values equal those of `quantile` for each q.
+    /// Returns nil for an empty input.
+    public static func quantiles(_ values: [Double], _ qs: [Double]) -> [Double]? {
+        if values.isEmpty { return nil }
+        var a = values
+        let last = a.count - 1
+        return a.withUnsafeMutableBufferPointer { buffer in
+            qs.map { q in
+                let h = Double(last) * min(max(q, 0), 1)
+                let lo = Int(h.rounded(.down))
+                let low = select(buffer, lo)
+                guard lo < last, h > Double(lo) else { return low }
+                // After selecting rank lo, every element right of it is >= it: rank lo+1 is their minimum.
+                var next = buffer[lo + 1]
+                for i in (lo + 2)...last where buffer[i] < next { next = buffer[i] }
+                return low + (h - Double(lo)) * (next - low)
+            }
+        }
+    }
+
+    /// The lower median (element of rank count/2), by selection; nil for an empty input. Equal to
+    /// `values.sorted()[values.count / 2]`.
+    public static func lowerMedian(_ values: [Float]) -> Float? {
+        if values.isEmpty { return nil }
+        var a = values
+        return a.withUnsafeMutableBufferPointer { select($0, $0.count / 2) }
+    }
+
+    /// Rearranges `a` so that a[k] holds the element of rank k, smaller or equal ones before it and
+    /// larger or equal ones after it (Hoare 1961, "Algorithm 65: FIND", median-of-three pivots).
+    static func select<T: Comparable>(_ a: UnsafeMutableBufferPointer<T>, _ k: Int) -> T {
+        var left = 0, right = a.count - 1
+        while right > left {
+            let mid = left + (right - left) / 2
+            if a[mid] < a[left] { a.swapAt(mid, left) }
+            if a[right] < a[left] { a.swapAt(right, left) }
+            if a[right] < a[mid] { a.swapAt(right, mid) }
+            let pivot = a[mid]
+            var i = left, j = right
+            while i <= j {
+                while a[i] < pivot { i += 1 }
+                while pivot < a[j] { j -= 1 }
+                if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { right = j } else if k >= i { left = i } else { break }
+        }
+        return a[k]
+    }
+
     /// The median (type-7 0.5 quantile).
     public static func median(_ values: [Double]) -> Double? { quantile(values, 0.5) }
 

@@ -22,10 +22,20 @@ public struct Inspector: Sendable {
     /// Measures the unit in `photo` and judges it; writes the evidence image to `overlay` when given.
     /// - Throws: `ImageError`, `CalibrationError` or `InspectionError`, naming the file and the fix.
     public func compare(photo: String, overlay: String? = nil) throws -> CompareResult {
+        var clock = StageClock()
         let decoded = try PhotoDecoder(limits: limits).decode(file: photo)
-        let calibration = try PhotoCalibration.resolve(image: decoded.image, file: photo, detector: detector, station: station)
-        let out = try comparator.measure(image: decoded.image, file: photo, calibration: calibration)
+        clock.mark("decode")
+        // One thumbnail serves the ruler search, the illumination fit and the unit's location.
+        let image = decoded.image
+        let thumbnail = Thumbnail(image, factor: RulerDetector.workingFactor(width: image.width, height: image.height))
+        clock.mark("thumbnail")
+        let calibration = try PhotoCalibration.resolve(image: image, thumbnail: thumbnail, file: photo,
+                                                       detector: detector, station: station)
+        clock.mark("calibration")
+        let out = try comparator.measure(image: image, thumbnail: thumbnail, file: photo, calibration: calibration, clock: clock)
+        clock = StageClock()
         let judgement = master.sheet.judge(out.measurements, nominals: master.model.nominals)
+        clock.mark("judging")
         let result = CompareResult(
             master: master.path, sku: master.model.sku, photo: photo,
             calibration: .init(pxPerMM: calibration.pxPerMM, uncertaintyPct: calibration.uncertaintyPct,
@@ -39,7 +49,9 @@ public struct Inspector: Sendable {
             var canvas = Canvas(photo: decoded.image)
             CompareOverlay.draw(result: result, output: out, master: master, sheet: master.sheet, on: &canvas)
             try ImageEncoder.write(canvas.image, to: overlay)
+            clock.mark("overlay")
         }
+        clock.peakMemory()
         return result
     }
 }

@@ -13,24 +13,46 @@ struct PhotoAnalysis: Sendable {
     var centroid: (x: Double, y: Double)
     /// Per-channel white reference (linear), nil when the photo has none.
     var white: SIMD3<Float>?
+    /// The illumination model and 1 / its level where the white reference was read (nil: no model).
+    private var light: (model: IlluminationModel.Evaluator, inverseReference: Double)?
 
     var pxPerMM: Double { calibration.pxPerMM }
 
-    static func analyse(image: Image, file: String, calibration: PhotoCalibration) throws(InspectionError) -> PhotoAnalysis {
-        let region = try UnitLocator.locate(image: image, calibration: calibration, file: file)
+    static func analyse(image: Image, thumbnail: Thumbnail? = nil, file: String,
+                        calibration: PhotoCalibration) throws(InspectionError) -> PhotoAnalysis {
+        var clock = StageClock()
+        return try analyse(image: image, thumbnail: thumbnail, file: file, calibration: calibration, clock: &clock)
+    }
+
+    static func analyse(image: Image, thumbnail: Thumbnail?, file: String, calibration: PhotoCalibration,
+                        clock: inout StageClock) throws(InspectionError) -> PhotoAnalysis {
+        let region: UnitRegion
+        if let thumbnail {
+            region = try UnitLocator.locate(thumbnail: thumbnail, calibration: calibration, file: file)
+        } else {
+            region = try UnitLocator.locate(image: image, calibration: calibration, file: file)
+        }
+        clock.mark("locate")
         let margin = region.factor * 2 + 12
         let crop = LinearCrop(image: image, x0: region.minX - margin, y0: region.minY - margin,
                               width: region.maxX - region.minX + 2 * margin, height: region.maxY - region.minY + 2 * margin)
+        clock.mark("linear crop")
         let outline = try OutlineExtractor.extract(region: region, crop: crop, pxPerMM: calibration.pxPerMM, file: file)
+        clock.mark("outline")
         let white = calibration.whiteReference.map { SIMD3(Float($0.r), Float($0.g), Float($0.b)) }
-        return PhotoAnalysis(file: file, calibration: calibration, crop: crop, outline: outline,
-                             centroid: outline.centroid, white: white)
+        var analysis = PhotoAnalysis(file: file, calibration: calibration, crop: crop, outline: outline,
+                                     centroid: outline.centroid, white: white)
+        if let m = calibration.illumination, let at = calibration.whiteReferenceAt {
+            let reference = m.level(x: at.x, y: at.y)
+            if reference > 0 { analysis.light = (IlluminationModel.Evaluator(m), 1 / reference) }
+        }
+        return analysis
     }
 
     /// Illumination at (x, y) relative to where the white reference was read (1 without a model).
     func gain(_ x: Double, _ y: Double) -> Float {
-        guard let m = calibration.illumination, let at = calibration.whiteReferenceAt else { return 1 }
-        return Float(m.relativeGain(x: x, y: y, referenceX: at.x, referenceY: at.y))
+        guard let light else { return 1 }
+        return Float(light.model.level(x: x, y: y) * light.inverseReference)
     }
 
     /// White-referenced, illumination-corrected linear colour at image point (x, y); nil outside.

@@ -13,4 +13,14 @@ struct StageClock {
         FileHandle.standardError.write(Data(String(format: "stage %-16@ %7.3f s\n", stage as NSString, Double(now - last) / 1e9).utf8))
         last = now
     }
+
+    /// Prints the process's peak resident memory so far (VmHWM), when enabled. Read in the process
+    /// itself because a parent's rusage of a child inherits the parent's own high-water mark on Linux.
+    func peakMemory() {
+        guard Self.enabled,
+              let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return }
+        FileHandle.standardError.write(Data(String(format: "peak memory %.0f MB\n", kb / 1024).utf8))
+    }
 }

@@ -30,10 +30,11 @@ struct UnitComparator {
         var warnings: [String]
     }
 
-    func measure(image: Image, file: String, calibration: PhotoCalibration) throws(InspectionError) -> Output {
-        var clock = StageClock()
-        let analysis = try PhotoAnalysis.analyse(image: image, file: file, calibration: calibration)
-        clock.mark("locate+outline")
+    func measure(image: Image, thumbnail: Thumbnail? = nil, file: String, calibration: PhotoCalibration,
+                 clock: StageClock = StageClock()) throws(InspectionError) -> Output {
+        var clock = clock
+        let analysis = try PhotoAnalysis.analyse(image: image, thumbnail: thumbnail, file: file, calibration: calibration,
+                                                 clock: &clock)
         var warnings: [String] = []
         let s = analysis.pxPerMM
         // Outline in mm about its centroid, photo orientation.

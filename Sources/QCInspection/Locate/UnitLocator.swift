@@ -31,33 +31,41 @@ struct UnitRegion: Sendable {
 /// one holding the ruler's graduations is the ruler; of the rest, one must clearly dominate.
 enum UnitLocator {
     static func locate(image: Image, calibration: PhotoCalibration, file: String) throws(InspectionError) -> UnitRegion {
-        let f = max(1, max(image.width, image.height) / 900)
-        let w = image.width / f, h = image.height / f
+        try locate(thumbnail: Thumbnail(image, factor: max(1, max(image.width, image.height) / 900)),
+                   calibration: calibration, file: file)
+    }
+
+    /// Locates the unit on the photo's shared thumbnail, coarsened to about 900 px across when it is
+    /// finer than that.
+    static func locate(thumbnail: Thumbnail, calibration: PhotoCalibration, file: String) throws(InspectionError) -> UnitRegion {
+        let full = (width: thumbnail.image.width * thumbnail.factor, height: thumbnail.image.height * thumbnail.factor)
+        let target = max(1, max(full.width, full.height) / 900)
+        // Rounded up: the thumbnail may be finer than the target by a non-integer ratio (3 vs 4).
+        let work = thumbnail.coarsened(by: max(1, (target + thumbnail.factor - 1) / thumbnail.factor))
+        let f = work.factor
+        let w = work.image.width, h = work.image.height
         let n = w * h
-        let plane = image.planeCount
+        let plane = work.image.planeCount
         let table = LinearCrop.table
-        // Working-resolution linear RGB, divided by the modelled illumination.
+        // Working-resolution linear RGB (the box means linearised), divided by the modelled illumination.
         var colour = [SIMD3<Float>](repeating: .zero, count: n)
-        let norm = 1 / Float(f * f)
         let illumination = calibration.illumination
-        image.samples.withUnsafeBufferPointer { s in
-            for y in 0..<h {
-                let light: [Float] = (0..<w).map { x in
-                    guard let m = illumination else { return 1 }
-                    return Float(max(m.level(x: (Double(x) + 0.5) * Double(f), y: (Double(y) + 0.5) * Double(f)), 0.02))
-                }
-                for x in 0..<w {
-                    var c = SIMD3<Float>.zero
-                    for k in 0..<3 {
-                        let base = (image.channels == 3 ? k : 0) * plane
-                        var sum: Float = 0
-                        for dy in 0..<f {
-                            let row = base + (y * f + dy) * image.width + x * f
-                            for dx in 0..<f { sum += s[row + dx] }
+        var light = [Float](repeating: 1, count: w)
+        work.image.samples.withUnsafeBufferPointer { s in
+            colour.withUnsafeMutableBufferPointer { out in
+                for y in 0..<h {
+                    if let m = illumination {
+                        for x in 0..<w {
+                            light[x] = 1 / Float(max(m.level(x: (Double(x) + 0.5) * Double(f), y: (Double(y) + 0.5) * Double(f)), 0.02))
                         }
-                        c[k] = LinearCrop.linear(sum * norm, table)
                     }
-                    colour[y * w + x] = c / light[x]
+                    for x in 0..<w {
+                        let i = y * w + x
+                        let r = LinearCrop.linear(s[i], table)
+                        let g = work.image.channels == 3 ? LinearCrop.linear(s[plane + i], table) : r
+                        let b = work.image.channels == 3 ? LinearCrop.linear(s[2 * plane + i], table) : r
+                        out[i] = SIMD3(r, g, b) * light[x]
+                    }
                 }
             }
         }
@@ -65,7 +73,7 @@ enum UnitLocator {
         let band = max(2, min(w, h) / 40)
         var border: [SIMD3<Float>] = []
         for y in 0..<h { for x in 0..<w where x < band || y < band || x >= w - band || y >= h - band { border.append(colour[y * w + x]) } }
-        func median(_ v: [Float]) -> Float { let s = v.sorted(); return s.isEmpty ? 0 : s[s.count / 2] }
+        func median(_ v: [Float]) -> Float { RobustStatistics.lowerMedian(v) ?? 0 }
         let bg = SIMD3(median(border.map { $0.x }), median(border.map { $0.y }), median(border.map { $0.z }))
         // Distance from the background model: colour = k × background explains plain background and
         // soft shadows (k < 1); what it leaves unexplained, or a k far from 1, is an object.
@@ -134,7 +142,11 @@ enum UnitLocator {
             throw .touchesRuler(file: file)
         }
         var unitMask = [Bool](repeating: false, count: n)
-        for i in 0..<n where members.contains(labels[i]) { unitMask[i] = true }
+        var isMember = [Bool](repeating: false, count: (components.map(\.label).max() ?? 0) + 1)
+        for m in members { isMember[m] = true }
+        labels.withUnsafeBufferPointer { l in
+            for i in 0..<n where l[i] > 0 && isMember[l[i]] { unitMask[i] = true }
+        }
         if members.count > 1 {
             for _ in 0..<(grow / 2 + 1) { unitMask = MaskOps.dilate(unitMask, width: w, height: h) }
             unitMask = MaskOps.fillHoles(unitMask, width: w, height: h)

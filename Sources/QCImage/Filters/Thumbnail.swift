@@ -1,0 +1,111 @@
+/// A photo box-averaged by an integer factor, made once per photo and shared by the coarse stages
+/// (ruler search, illumination fit, unit location) so none of them walks the full frame again.
+///
+/// Pixel (x, y) covers source pixels [f·x, f·x + f) × [f·y, f·y + f); samples are the area means of the
+/// source's samples in its own transfer (display-encoded photos stay display-encoded), so a point p
+/// of the photo maps to p / f in pixel-centre coordinates.
+public struct Thumbnail: Sendable {
+    /// Downsampling factor from the full-resolution photo.
+    public let factor: Int
+    /// The averaged image, `photo.width / factor` × `photo.height / factor` (remainders dropped).
+    public let image: Image
+
+    /// Box-averages `photo` by `factor` in one pass over its planes.
+    public init(_ photo: Image, factor: Int) {
+        precondition(factor >= 1, "factor must be at least 1")
+        self.factor = factor
+        self.image = factor == 1 ? photo : Thumbnail.boxAverage(photo, factor: factor)
+    }
+
+    /// A coarser thumbnail: this one averaged again by `by` (factor becomes factor · by). Averages of
+    /// equal-sized boxes compose, so this equals averaging the photo by the product directly.
+    public func coarsened(by step: Int) -> Thumbnail {
+        precondition(step >= 1, "step must be at least 1")
+        if step == 1 { return self }
+        return Thumbnail(factor: factor * step, image: Thumbnail.boxAverage(image, factor: step))
+    }
+
+    private init(factor: Int, image: Image) {
+        self.factor = factor
+        self.image = image
+    }
+
+    /// The working factor used for coarse searches: about `target` px across the longer side, never
+    /// below 1 or above `cap`.
+    public static func factor(width: Int, height: Int, target: Int, cap: Int = .max) -> Int {
+        max(1, min(cap, max(width, height) / target))
+    }
+
+    static func boxAverage(_ source: Image, factor f: Int) -> Image {
+        let w = source.width / f, h = source.height / f
+        let n = w * h, sourcePlane = source.planeCount, sourceWidth = source.width
+        var out = [Float](repeating: 0, count: n * source.channels)
+        let norm = 1 / Float(f * f)
+        source.samples.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                // Row sums over f source rows first (contiguous, vectorisable), then f-wide column sums.
+                var rowSum = [Float](repeating: 0, count: w * f)
+                rowSum.withUnsafeMutableBufferPointer { acc in
+                    for c in 0..<source.channels {
+                        let base = c * sourcePlane
+                        for y in 0..<h {
+                            for i in 0..<(w * f) { acc[i] = 0 }
+                            for dy in 0..<f {
+                                let row = base + (y * f + dy) * sourceWidth
+                                for i in 0..<(w * f) { acc[i] += src[row + i] }
+                            }
+                            let outRow = c * n + y * w
+                            for x in 0..<w {
+                                var s: Float = 0
+                                for dx in 0..<f { s += acc[x * f + dx] }
+                                dst[outRow + x] = s * norm
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Image(width: w, height: h, channels: source.channels, transfer: source.transfer, samples: out)
+    }
+}
+
+/// Bilinear grey samples (the mean of R, G, B) read straight from a full-resolution image's planes,
+/// for sparse full-resolution work (ruler graduations) without building a full-frame grey plane.
+///
+/// Same coordinates and interpolation as `GreyPlane.sample`.
+public struct GreySampler: Sendable {
+    public let width: Int
+    public let height: Int
+    @usableFromInline let image: Image
+
+    public init(_ image: Image) {
+        self.image = image
+        width = image.width
+        height = image.height
+    }
+
+    /// Bilinear grey at continuous position (x, y) in pixel-centre coordinates; nil outside the raster.
+    @inlinable public func sample(_ x: Double, _ y: Double) -> Float? {
+        let fx = x - 0.5, fy = y - 0.5
+        if fx < 0 || fy < 0 || fx > Double(width - 1) || fy > Double(height - 1) { return nil }
+        let x0 = min(Int(fx), width - 2 < 0 ? 0 : width - 2), y0 = min(Int(fy), height - 2 < 0 ? 0 : height - 2)
+        let ax = Float(fx - Double(x0)), ay = Float(fy - Double(y0))
+        let x1 = width > 1 ? 1 : 0, y1 = height > 1 ? width : 0
+        return withSamples { v, channels, plane in
+            let i = y0 * width + x0
+            var top: Float = 0, bottom: Float = 0
+            for c in 0..<channels {
+                let b = c * plane + i
+                let t = v[b] + (v[b + x1] - v[b]) * ax
+                top += t
+                bottom += v[b + y1] + (v[b + y1 + x1] - v[b + y1]) * ax
+            }
+            let scale = 1 / Float(channels)
+            return (top + (bottom - top) * ay) * scale
+        }
+    }
+
+    @inlinable func withSamples<R>(_ body: (UnsafeBufferPointer<Float>, Int, Int) -> R) -> R {
+        image.samples.withUnsafeBufferPointer { body($0, image.channels, image.planeCount) }
+    }
+}
