@@ -2,10 +2,11 @@
 /// (the civilian MIL-STD-105E).
 ///
 /// Table 1 and the normal and tightened master tables (2-A, 2-B) are identical in
-/// both. They differ only in the reduced table: ISO 2859-1:1999 Table 2-C has no gap
-/// (Re = Ac + 1), while Z1.4 Table II-C keeps the gap of MIL-STD-105E (for example
-/// Ac 1, Re 3): a count inside the gap accepts the lot but reinstates normal
-/// inspection.
+/// both. They differ only in the reduced table (same sample sizes): ISO 2859-1:1999
+/// Table 2-C has no gap (Re = Ac + 1) and acceptance numbers of its own (for example
+/// code K at AQL 2.5: Ac 5, Re 6), while Z1.4 Table II-C keeps the gap of
+/// MIL-STD-105E (there Ac 3, Re 6): a count inside the gap accepts the lot but
+/// reinstates normal inspection.
 public enum SamplingEdition: String, CaseIterable, Sendable, Hashable, Codable, CustomStringConvertible {
     case iso2859_1 = "iso2859-1"
     case z14 = "z14"

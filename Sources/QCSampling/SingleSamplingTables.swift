@@ -19,7 +19,8 @@ private let lettersAtoR: [CodeLetter] = CodeLetter.tableOneLetters
 /// Normal (2-A) and tightened (2-B) are identical in ISO 2859-1 and ANSI/ASQ Z1.4
 /// (Tables II-A, II-B). The reduced tables differ: Z1.4 keeps the MIL-STD-105E gap
 /// between Ac and Re (0 2, 1 3, 1 4, 2 5, 3 6, 5 8, 7 10, 10 13, 14 17, 21 24);
-/// ISO 2859-1:1999 has Re = Ac + 1 throughout.
+/// ISO 2859-1:1999 has Re = Ac + 1 throughout and its own acceptance numbers
+/// (1 2, 2 3, 3 4, 5 6, 6 7, 8 9, 10 11, ...), so it is not Z1.4 with the gap removed.
 public enum SingleSamplingTables {
     /// ISO 2859-1 Table 2-A, "Single sampling plans for normal inspection (Master table)".
     public static let normal = MasterTable(
@@ -95,7 +96,17 @@ public enum SingleSamplingTables {
     )
 
     /// ISO 2859-1:1999 Table 2-C, "Single sampling plans for reduced inspection (Master table)":
-    /// reduced sample sizes, no gap between Ac and Re.
+    /// reduced sample sizes, Re = Ac + 1 in every plan.
+    ///
+    /// Transcribed from the identical national adoption GB/T 2828.1-2012 (IDT ISO 2859-1:1999),
+    /// Table 2-C, printed page 17, as transcribed cell by cell from the scanned standard in
+    /// github.com/nihantao-crosis/quality-platform (src/core/aql.ts `MASTER_2C_RAW` and
+    /// src/core/__tests__/fixtures/gbt2828-1-2012-tables-2abc-full16.tsv / -aql15-1000.tsv,
+    /// commit 3715756). That source stores each cell with its arrow already followed (final
+    /// code letter, n, Ac, Re); the arrows here are read back from it: a cell whose final code
+    /// letter is its own is a plan, a later letter is a down arrow, an earlier one an up arrow.
+    /// Along a row the plans run 0 1, 1 2, 2 3, 3 4, 5 6, 6 7, 8 9, 10 11 (then 14 15, 21 22,
+    /// 30 31 in rows A-E); where Z1.4 has 0 2 this table has an arrow.
     public static let reducedISO = MasterTable(
         title: "ISO 2859-1:1999 Table 2-C (reduced inspection)",
         severity: .reduced,
@@ -104,26 +115,26 @@ public enum SingleSamplingTables {
             //          rows: A ... R
             /* 0.010 */ [dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, p(0, 1), up],
             /* 0.015 */ [dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, p(0, 1), up, up],
-            /* 0.025 */ [dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, p(0, 1), up, dn, p(0, 1)],
-            /* 0.040 */ [dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, p(0, 1), up, dn, p(0, 1), p(1, 2)],
-            /* 0.065 */ [dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, p(0, 1), up, dn, p(0, 1), p(1, 2), p(1, 2)],
-            /* 0.10  */ [dn, dn, dn, dn, dn, dn, dn, dn, dn, p(0, 1), up, dn, p(0, 1), p(1, 2), p(1, 2), p(2, 3)],
-            /* 0.15  */ [dn, dn, dn, dn, dn, dn, dn, dn, p(0, 1), up, dn, p(0, 1), p(1, 2), p(1, 2), p(2, 3), p(3, 4)],
-            /* 0.25  */ [dn, dn, dn, dn, dn, dn, dn, p(0, 1), up, dn, p(0, 1), p(1, 2), p(1, 2), p(2, 3), p(3, 4), p(5, 6)],
-            /* 0.40  */ [dn, dn, dn, dn, dn, dn, p(0, 1), up, dn, p(0, 1), p(1, 2), p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(7, 8)],
-            /* 0.65  */ [dn, dn, dn, dn, dn, p(0, 1), up, dn, p(0, 1), p(1, 2), p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(7, 8), p(10, 11)],
-            /* 1.0   */ [dn, dn, dn, dn, p(0, 1), up, dn, p(0, 1), p(1, 2), p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(7, 8), p(10, 11), up],
-            /* 1.5   */ [dn, dn, dn, p(0, 1), up, dn, p(0, 1), p(1, 2), p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(7, 8), p(10, 11), up, up],
-            /* 2.5   */ [dn, dn, p(0, 1), up, dn, p(0, 1), p(1, 2), p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(7, 8), p(10, 11), up, up, up],
-            /* 4.0   */ [dn, p(0, 1), up, dn, p(0, 1), p(1, 2), p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(7, 8), p(10, 11), up, up, up, up],
-            /* 6.5   */ [p(0, 1), up, dn, p(0, 1), p(1, 2), p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(7, 8), p(10, 11), up, up, up, up, up],
-            /* 10    */ [dn, dn, p(0, 1), p(1, 2), p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(7, 8), p(10, 11), up, up, up, up, up, up],
-            /* 15    */ [dn, p(0, 1), p(1, 2), p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(7, 8), p(10, 11), up, up, up, up, up, up, up],
-            /* 25    */ [p(1, 2), p(1, 2), p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(7, 8), p(10, 11), up, up, up, up, up, up, up, up],
-            /* 40    */ [p(2, 3), p(2, 3), p(2, 3), p(3, 4), p(5, 6), p(7, 8), p(10, 11), up, up, up, up, up, up, up, up, up],
-            /* 65    */ [p(3, 4), p(3, 4), p(3, 4), p(5, 6), p(7, 8), p(10, 11), up, up, up, up, up, up, up, up, up, up],
-            /* 100   */ [p(5, 6), p(5, 6), p(5, 6), p(7, 8), p(10, 11), up, up, up, up, up, up, up, up, up, up, up],
-            /* 150   */ [p(7, 8), p(7, 8), p(7, 8), p(10, 11), p(14, 15), up, up, up, up, up, up, up, up, up, up, up],
+            /* 0.025 */ [dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, p(0, 1), up, up, up],
+            /* 0.040 */ [dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, p(0, 1), up, dn, dn, p(1, 2)],
+            /* 0.065 */ [dn, dn, dn, dn, dn, dn, dn, dn, dn, dn, p(0, 1), up, dn, dn, p(1, 2), p(2, 3)],
+            /* 0.10  */ [dn, dn, dn, dn, dn, dn, dn, dn, dn, p(0, 1), up, dn, dn, p(1, 2), p(2, 3), p(3, 4)],
+            /* 0.15  */ [dn, dn, dn, dn, dn, dn, dn, dn, p(0, 1), up, dn, dn, p(1, 2), p(2, 3), p(3, 4), p(5, 6)],
+            /* 0.25  */ [dn, dn, dn, dn, dn, dn, dn, p(0, 1), up, dn, dn, p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(6, 7)],
+            /* 0.40  */ [dn, dn, dn, dn, dn, dn, p(0, 1), up, dn, dn, p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(6, 7), p(8, 9)],
+            /* 0.65  */ [dn, dn, dn, dn, dn, p(0, 1), up, dn, dn, p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(6, 7), p(8, 9), p(10, 11)],
+            /* 1.0   */ [dn, dn, dn, dn, p(0, 1), up, dn, dn, p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(6, 7), p(8, 9), p(10, 11), up],
+            /* 1.5   */ [dn, dn, dn, p(0, 1), up, dn, dn, p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(6, 7), p(8, 9), p(10, 11), up, up],
+            /* 2.5   */ [dn, dn, p(0, 1), up, dn, dn, p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(6, 7), p(8, 9), p(10, 11), up, up, up],
+            /* 4.0   */ [dn, p(0, 1), up, dn, dn, p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(6, 7), p(8, 9), p(10, 11), up, up, up, up],
+            /* 6.5   */ [p(0, 1), up, dn, dn, p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(6, 7), p(8, 9), p(10, 11), up, up, up, up, up],
+            /* 10    */ [dn, dn, dn, p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(6, 7), p(8, 9), p(10, 11), up, up, up, up, up, up],
+            /* 15    */ [dn, dn, p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(6, 7), p(8, 9), p(10, 11), up, up, up, up, up, up, up],
+            /* 25    */ [p(1, 2), p(1, 2), p(2, 3), p(3, 4), p(5, 6), p(6, 7), p(8, 9), p(10, 11), up, up, up, up, up, up, up, up],
+            /* 40    */ [p(2, 3), p(2, 3), p(3, 4), p(5, 6), p(6, 7), p(8, 9), p(10, 11), up, up, up, up, up, up, up, up, up],
+            /* 65    */ [p(3, 4), p(3, 4), p(5, 6), p(6, 7), p(8, 9), p(10, 11), up, up, up, up, up, up, up, up, up, up],
+            /* 100   */ [p(5, 6), p(5, 6), p(6, 7), p(8, 9), p(10, 11), up, up, up, up, up, up, up, up, up, up, up],
+            /* 150   */ [p(7, 8), p(7, 8), p(8, 9), p(10, 11), p(14, 15), up, up, up, up, up, up, up, up, up, up, up],
             /* 250   */ [p(10, 11), p(10, 11), p(10, 11), p(14, 15), p(21, 22), up, up, up, up, up, up, up, up, up, up, up],
             /* 400   */ [p(14, 15), p(14, 15), p(14, 15), p(21, 22), up, up, up, up, up, up, up, up, up, up, up, up],
             /* 650   */ [p(21, 22), p(21, 22), p(21, 22), up, up, up, up, up, up, up, up, up, up, up, up, up],

@@ -96,18 +96,22 @@ struct LotDecisionTests {
     func reducedGap() throws {
         let z14 = try Self.plan("2.5", severity: .reduced, edition: .z14)
         #expect(z14.plans[0].plan.accept == 5 && z14.plans[0].plan.reject == 8 && z14.unitsToInspect == 80)
-        let six = try Self.units(6, major: 1) + Self.units(74)
-        let gap = LotDecision.decide(plan: z14, units: six)
+        let seven = try Self.units(7, major: 1) + Self.units(73)
+        let gap = LotDecision.decide(plan: z14, units: seven)
         #expect(gap.verdict == .accepted)
         #expect(gap.reinstatesNormal)
         #expect(gap.results[0].verdict == .acceptAndReinstateNormal)
         #expect(LotDecision.decide(plan: z14, units: try Self.units(8, major: 1) + Self.units(72)).verdict == .rejected)
 
+        // ISO 2859-1:1999 Table 2-C, code L at AQL 2.5: Ac 6, Re 7 on the same 80 units.
         let iso = try Self.plan("2.5", severity: .reduced, edition: .iso2859_1)
-        #expect(iso.plans[0].plan.reject == 6)
-        let isoDecision = LotDecision.decide(plan: iso, units: six)
+        #expect(iso.plans[0].plan.accept == 6 && iso.plans[0].plan.reject == 7 && iso.unitsToInspect == 80)
+        let isoDecision = LotDecision.decide(plan: iso, units: seven)
         #expect(isoDecision.verdict == .rejected)
         #expect(!isoDecision.reinstatesNormal)
+        let six = LotDecision.decide(plan: iso, units: try Self.units(6, major: 1) + Self.units(74))
+        #expect(six.verdict == .accepted)
+        #expect(!six.reinstatesNormal)
     }
 
     @Test("100 % inspection of a small lot")

@@ -11,7 +11,7 @@
 // Sources: ISO 2859-1:1999 Tables 1, 2-A, 2-B, 2-C; ANSI/ASQ Z1.4-2003 Tables I,
 // II-A, II-B, II-C (= MIL-STD-105E). Table 2-A/II-A and 2-B/II-B are identical in
 // both. The Z1.4 reduced table keeps the Ac/Re gap; the ISO 2859-1:1999 reduced
-// table has the same Ac with Re = Ac + 1.
+// table has Re = Ac + 1 and acceptance numbers of its own (see `table2C`).
 
 /// The published tables, transcribed row by row.
 enum PublishedTables {
@@ -81,23 +81,39 @@ enum PublishedTables {
     ]
 
     /// ISO 2859-1:1999 Table 2-C: single sampling, reduced inspection (no Ac/Re gap).
+    ///
+    /// Source: GB/T 2828.1-2012, Table 2-C "放宽检验一次抽样方案（主表）", printed page 17 (PDF
+    /// page 23) — the Chinese national standard identical (IDT) to ISO 2859-1:1999; scan at
+    /// https://file4.foodmate.net/biaozhun/GBT2828.1-2012.pdf. Read here through the cell-by-cell
+    /// transcription of that scan in
+    /// https://github.com/nihantao-crosis/quality-platform/blob/3715756c6cae4291e30ec7ae0336d0273c7e08e5/src/core/__tests__/fixtures/gbt2828-1-2012-tables-2abc-full16.tsv
+    /// and .../gbt2828-1-2012-tables-2abc-aql15-1000.tsv (rows "reduced"), which give each cell
+    /// as final code letter / n / Ac / Re after following its arrow; the arrows below are that
+    /// final letter read back (same letter: plan; later letter: ↓; earlier letter: ↑).
+    /// Cross-check: the SQC Online ISO 2859-1 calculator results for level II, AQL 0.65-4.0,
+    /// recorded in github.com/nanhaishiyounan/deepseek-harness
+    /// research/2026-09-27-w2-gbt2828-aql-sampling-research.md, agree in all 45 cells of the
+    /// 1.0, 1.5 and 2.5 columns (letters A-Q) and in 20 of the 30 cells of the 0.65 and 4.0
+    /// columns; the 10 that differ (0.65 at H-L, 4.0 at G-M) repeat one plan in two adjacent
+    /// columns of a row, and that record's tightened 4.0 column is off against Table 2-B in
+    /// the same way, so they are not taken as evidence against this table.
     static let table2C: [String] = [
         "A    2 | ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  0 1  ↓  ↓  1 2  2 3  3 4  5 6  7 8  10 11  14 15  21 22  30 31",
-        "B    2 | ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  0 1  1 2  2 3  3 4  5 6  7 8  10 11  14 15  21 22  30 31",
-        "C    2 | ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  0 1  1 2  1 2  2 3  3 4  5 6  7 8  10 11  14 15  21 22  ↑",
-        "D    3 | ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  0 1  1 2  1 2  2 3  3 4  5 6  7 8  10 11  14 15  21 22  ↑  ↑",
-        "E    5 | ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  0 1  1 2  1 2  2 3  3 4  5 6  7 8  10 11  14 15  21 22  ↑  ↑  ↑",
-        "F    8 | ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  0 1  1 2  1 2  2 3  3 4  5 6  7 8  10 11  ↑  ↑  ↑  ↑  ↑  ↑",
-        "G   13 | ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  0 1  1 2  1 2  2 3  3 4  5 6  7 8  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
-        "H   20 | ↓  ↓  ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  0 1  1 2  1 2  2 3  3 4  5 6  7 8  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
-        "J   32 | ↓  ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  0 1  1 2  1 2  2 3  3 4  5 6  7 8  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
-        "K   50 | ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  0 1  1 2  1 2  2 3  3 4  5 6  7 8  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
-        "L   80 | ↓  ↓  ↓  ↓  0 1  ↑  ↓  0 1  1 2  1 2  2 3  3 4  5 6  7 8  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
-        "M  125 | ↓  ↓  ↓  0 1  ↑  ↓  0 1  1 2  1 2  2 3  3 4  5 6  7 8  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
-        "N  200 | ↓  ↓  0 1  ↑  ↓  0 1  1 2  1 2  2 3  3 4  5 6  7 8  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
-        "P  315 | ↓  0 1  ↑  ↓  0 1  1 2  1 2  2 3  3 4  5 6  7 8  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
-        "Q  500 | 0 1  ↑  ↓  0 1  1 2  1 2  2 3  3 4  5 6  7 8  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
-        "R  800 | ↑  ↑  0 1  1 2  1 2  2 3  3 4  5 6  7 8  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
+        "B    2 | ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  ↓  1 2  2 3  3 4  5 6  7 8  10 11  14 15  21 22  30 31",
+        "C    2 | ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  ↓  1 2  2 3  3 4  5 6  6 7  8 9  10 11  14 15  21 22  ↑",
+        "D    3 | ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  ↓  1 2  2 3  3 4  5 6  6 7  8 9  10 11  14 15  21 22  ↑  ↑",
+        "E    5 | ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  ↓  1 2  2 3  3 4  5 6  6 7  8 9  10 11  14 15  21 22  ↑  ↑  ↑",
+        "F    8 | ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  ↓  1 2  2 3  3 4  5 6  6 7  8 9  10 11  ↑  ↑  ↑  ↑  ↑  ↑",
+        "G   13 | ↓  ↓  ↓  ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  ↓  1 2  2 3  3 4  5 6  6 7  8 9  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
+        "H   20 | ↓  ↓  ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  ↓  1 2  2 3  3 4  5 6  6 7  8 9  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
+        "J   32 | ↓  ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  ↓  1 2  2 3  3 4  5 6  6 7  8 9  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
+        "K   50 | ↓  ↓  ↓  ↓  ↓  0 1  ↑  ↓  ↓  1 2  2 3  3 4  5 6  6 7  8 9  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
+        "L   80 | ↓  ↓  ↓  ↓  0 1  ↑  ↓  ↓  1 2  2 3  3 4  5 6  6 7  8 9  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
+        "M  125 | ↓  ↓  ↓  0 1  ↑  ↓  ↓  1 2  2 3  3 4  5 6  6 7  8 9  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
+        "N  200 | ↓  ↓  0 1  ↑  ↓  ↓  1 2  2 3  3 4  5 6  6 7  8 9  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
+        "P  315 | ↓  0 1  ↑  ↓  ↓  1 2  2 3  3 4  5 6  6 7  8 9  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
+        "Q  500 | 0 1  ↑  ↑  ↓  1 2  2 3  3 4  5 6  6 7  8 9  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
+        "R  800 | ↑  ↑  ↑  1 2  2 3  3 4  5 6  6 7  8 9  10 11  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑  ↑",
     ]
 
     /// ANSI/ASQ Z1.4 Table II-C (= MIL-STD-105E): single sampling, reduced inspection, with gaps.

@@ -71,13 +71,18 @@ struct SamplingPlanTests {
         Example(.A, "10", .tightened, .iso2859_1, .D, 8, 1, 2),
         Example(.A, "6.5", .tightened, .iso2859_1, .B, 3, 0, 1),
         Example(.G, "1.0", .tightened, .iso2859_1, .J, 80, 1, 2),
-        // Reduced, ISO 2859-1:1999 (no gap) and ANSI/ASQ Z1.4 (gap).
-        Example(.L, "2.5", .reduced, .iso2859_1, .L, 80, 5, 6),
+        // Reduced, ISO 2859-1:1999 Table 2-C (no gap, own acceptance numbers) and
+        // ANSI/ASQ Z1.4 Table II-C (gap).
+        Example(.L, "2.5", .reduced, .iso2859_1, .L, 80, 6, 7),
         Example(.L, "2.5", .reduced, .z14, .L, 80, 5, 8),
         Example(.K, "2.5", .reduced, .z14, .K, 50, 3, 6),
-        Example(.K, "2.5", .reduced, .iso2859_1, .K, 50, 3, 4),
+        Example(.K, "2.5", .reduced, .iso2859_1, .K, 50, 5, 6),
         Example(.E, "6.5", .reduced, .z14, .E, 5, 1, 3),
         Example(.E, "6.5", .reduced, .iso2859_1, .E, 5, 1, 2),
+        Example(.H, "1.0", .reduced, .iso2859_1, .J, 32, 1, 2),
+        Example(.Q, "0.025", .reduced, .iso2859_1, .N, 200, 0, 1),
+        Example(.N, "1.0", .reduced, .iso2859_1, .N, 200, 6, 7),
+        Example(.M, "2.5", .reduced, .iso2859_1, .M, 125, 8, 9),
         Example(.E, "2.5", .reduced, .z14, .F, 8, 0, 2),
         Example(.C, "6.5", .reduced, .z14, .D, 3, 0, 2),
         Example(.B, "40", .reduced, .z14, .B, 2, 2, 4),

@@ -157,8 +157,8 @@ struct SwitchingRulesTests {
         var rules = SwitchingRules()
         let aqls = try AQLSpecification(parsing: "major=2.5")
         var severities: [InspectionSeverity] = []
-        // Nonconforming units found per lot (code L: normal 10/11, tightened 8/9, reduced 5/6).
-        let found = [12, 2, 11, 9, 3, 3, 3, 3, 3] + Array(repeating: 0, count: 10) + [6]
+        // Nonconforming units found per lot (code L: normal 10/11, tightened 8/9, reduced 6/7).
+        let found = [12, 2, 11, 9, 3, 3, 3, 3, 3] + Array(repeating: 0, count: 10) + [7]
         for (index, defects) in found.enumerated() {
             let severity = try #require(rules.status.severity)
             severities.append(severity)
