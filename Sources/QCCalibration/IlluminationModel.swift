@@ -69,7 +69,7 @@ public struct IlluminationModel: Sendable, Equatable, Codable {
     /// Fits the model to a thumbnail of the photo (coarsened further to 700-1400 px across: a smooth
     /// model needs no full resolution).
     public static func fit(thumbnail: Thumbnail, cellsAcross: Int = 32) -> IlluminationModel? {
-        let coarse = thumbnail.coarsened(by: max(1, thumbnail.image.width / 700))
+        let coarse = thumbnail.coarsened(by: max(1, thumbnail.image.width / 800))
         let factor = coarse.factor
         let grey = GreyPlane(coarse.image)
         let cell = max(4, grey.width / cellsAcross)

@@ -11,7 +11,9 @@ import QCImage
 import QCInspection
 import QCRender
 
-let perDesign = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 6 : 6
+// `--units` also prints one line per unit (photo size, background, and each error) for diagnosis.
+let showUnits = CommandLine.arguments.contains("--units")
+let perDesign = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("--") }.flatMap { Int($0) } ?? 6
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qcaccuracy-\(getpid())")
 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -66,6 +68,15 @@ for (design, name, defectChoices) in designs {
             errors["boundary shift mm (p99)", default: []].append(abs(m.fillBoundaryShift.max - t.fillBoundaryShiftMM.max))
             errors["boundary shift mm (p95)", default: []].append(abs(m.fillBoundaryShift.p95 - t.fillBoundaryShiftMM.p95))
             if let tone = m.platingTone { errors["plating ΔE00", default: []].append(abs(tone.deltaE00 - t.platingTone.deltaE00)) }
+            if showUnits {
+                print(String(format: "%@-%d %4dx%-4d %4.1f px/mm %@ size %+.4f %+.4f  rims %+.4f %+.4f %+.4f %+.4f  shift p95 %+.4f p99 %+.4f  ΔE00 %.2f (truth %.2f) ΔL %+.2f",
+                             name, k, photo.image.width, photo.image.height, px, "\(spec.background)",
+                             m.overallSize.width - t.overallSizeMM.width, m.overallSize.height - t.overallSizeMM.height,
+                             m.borderWidth.top - t.borderWidthMM.top, m.borderWidth.right - t.borderWidthMM.right,
+                             m.borderWidth.bottom - t.borderWidthMM.bottom, m.borderWidth.left - t.borderWidthMM.left,
+                             m.fillBoundaryShift.p95 - t.fillBoundaryShiftMM.p95, m.fillBoundaryShift.max - t.fillBoundaryShiftMM.max,
+                             m.platingTone?.deltaE00 ?? .nan, t.platingTone.deltaE00, m.platingTone?.deltaL ?? .nan))
+            }
             let truthM = Measurements(
                 overallSize: .init(width: t.overallSizeMM.width, height: t.overallSizeMM.height),
                 borderWidth: .init(top: t.borderWidthMM.top, right: t.borderWidthMM.right, bottom: t.borderWidthMM.bottom, left: t.borderWidthMM.left, min: t.borderWidthMM.min),

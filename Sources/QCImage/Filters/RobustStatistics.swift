@@ -25,7 +25,7 @@ public enum RobustStatistics {
                 guard lo < last, h > Double(lo) else { return low }
                 // After selecting rank lo, every element right of it is >= it: rank lo+1 is their minimum.
                 var next = buffer[lo + 1]
-                for i in (lo + 2)...last where buffer[i] < next { next = buffer[i] }
+                for i in stride(from: lo + 2, through: last, by: 1) where buffer[i] < next { next = buffer[i] }
                 return low + (h - Double(lo)) * (next - low)
             }
         }

@@ -80,12 +80,12 @@ enum RotationEstimator {
     }
 
     /// Golden-section minimisation of `cost` over [start − span, start + span] degrees.
-    static func refine(start: Double, span: Double = 0.75, cost: (Double) -> Double) -> Double {
+    static func refine(start: Double, span: Double = 0.75, iterations: Int = 40, cost: (Double) -> Double) -> Double {
         var a = start - span, b = start + span
         let g = (5.0.squareRoot() - 1) / 2
         var c = b - g * (b - a), d = a + g * (b - a)
         var fc = cost(c), fd = cost(d)
-        for _ in 0..<40 {
+        for _ in 0..<iterations {
             if fc < fd { b = d; d = c; fd = fc; c = b - g * (b - a); fc = cost(c) }
             else { a = c; c = d; fc = fd; d = a + g * (b - a); fd = cost(d) }
         }
@@ -113,34 +113,75 @@ enum RotationEstimator {
         return out
     }
 
+    /// Σ over rings, samples and channels of unit(j) · master(j − k), k in 0..<samples (interleaved RGB).
+    static func circularCorrelation(unit: [[Float]], master: [[Float]], samples n: Int, shift k: Int) -> Float {
+        var s: Float = 0
+        for r in 0..<master.count {
+            unit[r].withUnsafeBufferPointer { u in
+                master[r].withUnsafeBufferPointer { m in
+                    // j < k wraps to master index j − k + n; the rest is j − k.
+                    for j in 0..<k {
+                        let i = (j - k + n) * 3, a = j * 3
+                        s += u[a] * m[i] + u[a + 1] * m[i + 1] + u[a + 2] * m[i + 2]
+                    }
+                    for j in k..<n {
+                        let i = (j - k) * 3, a = j * 3
+                        s += u[a] * m[i] + u[a + 1] * m[i + 1] + u[a + 2] * m[i + 2]
+                    }
+                }
+            }
+        }
+        return s
+    }
+
+    /// Means of `group` consecutive samples (interleaved RGB), for a coarse correlation search.
+    static func decimate(_ rgb: [Float], samples: Int, group: Int) -> [Float] {
+        if group == 1 { return rgb }
+        let n = samples / group
+        var out = [Float](repeating: 0, count: n * 3)
+        for k in 0..<n {
+            for g in 0..<group {
+                let j = (k * group + g) * 3
+                out[k * 3] += rgb[j]; out[k * 3 + 1] += rgb[j + 1]; out[k * 3 + 2] += rgb[j + 2]
+            }
+        }
+        let scale = 1 / Float(group)
+        return out.map { $0 * scale }
+    }
+
     /// Rotation from the artwork: `unitRing(ring, θ)` samples the unit's ring at rotation θ (degrees).
     /// `candidates` restricts the search (e.g. to outline peaks); empty means a full turn.
     static func fromArtwork(master: [MasterModel.Ring], samples: Int, candidates: [Double],
                             unitRing: (Int, Double) -> [Float]) -> Double {
         let m = master.map { standardise($0.rgb, samples: samples) }
         let u0 = (0..<master.count).map { standardise(unitRing($0, 0), samples: samples) }
-        // Correlation as a function of shift k: unit(j) ≈ master(j − k).
-        func corr(_ k: Int) -> Float {
-            var s: Float = 0
-            for r in 0..<m.count {
-                let mr = m[r], ur = u0[r]
-                for j in 0..<samples {
-                    let i = ((j - k) % samples + samples) % samples
-                    s += ur[j * 3] * mr[i * 3] + ur[j * 3 + 1] * mr[i * 3 + 1] + ur[j * 3 + 2] * mr[i * 3 + 2]
-                }
-            }
-            return s
-        }
         let step = 360 / Double(samples)
         var shifts: [Int]
         if candidates.isEmpty {
-            shifts = Array(0..<samples)
+            // Full turn, coarse to fine: correlate rings averaged over groups of 4 samples at every
+            // coarse shift, then search the full-resolution shifts around the three best coarse peaks.
+            let group = samples % 4 == 0 && samples >= 64 ? 4 : 1
+            let coarseN = samples / group
+            let md = m.map { decimate($0, samples: samples, group: group) }
+            let ud = u0.map { decimate($0, samples: samples, group: group) }
+            let coarse = (0..<coarseN).map { circularCorrelation(unit: ud, master: md, samples: coarseN, shift: $0) }
+            var peaks = (0..<coarseN).filter { k in
+                coarse[k] >= coarse[(k + 1) % coarseN] && coarse[k] >= coarse[(k + coarseN - 1) % coarseN]
+            }
+            peaks.sort { coarse[$0] > coarse[$1] }
+            shifts = []
+            for p in peaks.prefix(3) {
+                for d in -group...group { shifts.append(((p * group + d) % samples + samples) % samples) }
+            }
         } else {
             shifts = []
             for c in candidates {
                 let k = Int((c / step).rounded())
                 for d in -8...8 { shifts.append(((k + d) % samples + samples) % samples) }
             }
+        }
+        func corr(_ k: Int) -> Float {
+            circularCorrelation(unit: u0, master: m, samples: samples, shift: ((k % samples) + samples) % samples)
         }
         var bestK = shifts[0], bestV = -Float.infinity
         for k in shifts { let v = corr(k); if v > bestV { bestV = v; bestK = k } }
@@ -149,7 +190,7 @@ enum RotationEstimator {
         let offset = denom < 0 ? Double(0.5 * (l - r) / denom) : 0
         let coarse = (Double(bestK) + offset) * step
         // Continuous refinement: resample the unit rings at θ and compare with the master.
-        let refined = refine(start: coarse, span: step * 1.5) { theta in
+        let refined = refine(start: coarse, span: step * 1.5, iterations: 24) { theta in
             var s: Float = 0
             for r in 0..<m.count {
                 let u = standardise(unitRing(r, theta), samples: samples)

@@ -1,0 +1,61 @@
+import QCImage
+import Testing
+
+/// Selection-based order statistics against sorting, and the shared thumbnail against direct averaging.
+struct FilterTests {
+    /// A reproducible pseudo-random sequence (SplitMix64) with many ties.
+    static func values(_ count: Int, seed: UInt64, levels: Int) -> [Double] {
+        var state = seed
+        return (0..<count).map { _ in
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            return Double(z % UInt64(levels)) / Double(levels)
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 10, 101, 1000, 4097])
+    func quantilesBySelectionEqualQuantilesBySorting(count: Int) {
+        for (seed, levels) in [(1 as UInt64, 7), (2, 1000), (3, 1 << 30)] {
+            let v = Self.values(count, seed: seed, levels: levels)
+            let qs = [0.0, 0.05, 0.1, 0.5, 0.9, 0.95, 1.0, 0.333]
+            let selected = RobustStatistics.quantiles(v, qs)
+            #expect(selected == qs.map { RobustStatistics.quantile(v, $0)! })
+            let f = v.map(Float.init)
+            #expect(RobustStatistics.lowerMedian(f) == f.sorted()[f.count / 2])
+        }
+        #expect(RobustStatistics.quantiles([], [0.5]) == nil)
+        #expect(RobustStatistics.lowerMedian([]) == nil)
+    }
+
+    @Test func thumbnailIsTheBoxMeanAndCoarseningComposes() {
+        let w = 37, h = 23
+        let samples = Self.values(w * h * 3, seed: 9, levels: 256).map(Float.init)
+        let image = Image(width: w, height: h, channels: 3, transfer: .sRGB, samples: samples)
+        let t = Thumbnail(image, factor: 3)
+        #expect(t.image.width == 12 && t.image.height == 7)
+        for c in 0..<3 { for y in 0..<7 { for x in 0..<12 {
+            var s: Float = 0
+            for dy in 0..<3 { for dx in 0..<3 { s += image[3 * x + dx, 3 * y + dy, c] } }
+            #expect(abs(t.image[x, y, c] - s / 9) < 1e-6)
+        } } }
+        let twice = Thumbnail(image, factor: 2).coarsened(by: 3)
+        let direct = Thumbnail(image, factor: 6)
+        #expect(twice.factor == 6 && twice.image.width == direct.image.width && twice.image.height == direct.image.height)
+        #expect(zip(twice.image.samples, direct.image.samples).allSatisfy { abs($0 - $1) < 1e-6 })
+    }
+
+    @Test func greySamplerMatchesTheGreyPlane() {
+        let w = 19, h = 11
+        let image = Image(width: w, height: h, channels: 3, transfer: .sRGB,
+                          samples: Self.values(w * h * 3, seed: 4, levels: 256).map(Float.init))
+        let plane = GreyPlane(image), sampler = GreySampler(image)
+        for (x, y) in [(0.5, 0.5), (3.25, 7.75), (18.5, 10.5), (10.1, 0.9), (0.4, 3), (19.2, 5)] {
+            let a = plane.sample(x, y), b = sampler.sample(x, y)
+            #expect((a == nil) == (b == nil))
+            if let a, let b { #expect(abs(a - b) < 1e-5) }
+        }
+    }
+}
