@@ -113,10 +113,20 @@ static void qc_icc_description(const uint8_t *p, size_t n, char out[QC_NAME_LEN]
     }
 }
 
-int qc_jpeg_decode(const uint8_t *data, size_t size, uint64_t max_pixels,
-                   qc_jpeg_info *info, void **pixels, char err[QC_ERR_LEN]) {
+/// Where decoded rows go: an interleaved 8-bit buffer malloc'd here (planes == NULL, header_only 0),
+/// nowhere (header_only 1: stop after the header), or caller-owned planar Float32 through a 256-entry
+/// table, with an optional box-averaged thumbnail accumulated on the way.
+typedef struct {
+    int header_only;
+    const float *table;
+    float *planes; size_t planes_capacity;
+    int thumb_factor; float *thumb; size_t thumb_capacity;
+} qc_jpeg_sink;
+
+static int qc_jpeg_run(const uint8_t *data, size_t size, uint64_t max_pixels,
+                       qc_jpeg_info *info, void **pixels, char err[QC_ERR_LEN], const qc_jpeg_sink *sink) {
     memset(info, 0, sizeof(*info));
-    *pixels = NULL;
+    if (pixels) *pixels = NULL;
     err[0] = 0;
     if (size < 4 || data[0] != 0xFF || data[1] != 0xD8) {
         snprintf(err, QC_ERR_LEN, "not a JPEG file (no SOI marker)");
@@ -171,11 +181,26 @@ int qc_jpeg_decode(const uint8_t *data, size_t size, uint64_t max_pixels,
     }
     cinfo.out_color_space = (cinfo.num_components == 1) ? JCS_GRAYSCALE : JCS_RGB;
     cinfo.dct_method = JDCT_ISLOW;
+    if (sink && sink->header_only) {
+        info->out_channels = cinfo.num_components == 1 ? 1 : 3;
+        jpeg_destroy_decompress(&cinfo);
+        return QC_OK;
+    }
     jpeg_start_decompress(&cinfo);
     int ch = cinfo.output_components;
     info->out_channels = ch;
     size_t stride = (size_t)cinfo.output_width * ch;
-    buf = (uint8_t *)malloc(stride * cinfo.output_height);
+    int planar = sink && sink->planes;
+    size_t w = cinfo.output_width, h = cinfo.output_height, n = w * h;
+    int f = planar && sink->thumb && sink->thumb_factor > 1 ? sink->thumb_factor : 0;
+    size_t tw = f ? w / f : 0, th = f ? h / f : 0;
+    if (planar && (sink->planes_capacity < n * ch || (f && sink->thumb_capacity < tw * th * ch))) {
+        status = QC_ERR_ARGUMENT;
+        snprintf(err, QC_ERR_LEN, "output buffers too small for %zux%zu", w, h);
+        longjmp(jerr.jump, 1);
+    }
+    if (f) memset(sink->thumb, 0, tw * th * ch * sizeof(float));
+    buf = (uint8_t *)malloc(planar ? stride : stride * cinfo.output_height);
     if (!buf) {
         status = QC_ERR_MEMORY;
         snprintf(err, QC_ERR_LEN, "out of memory for %ux%u image",
@@ -183,9 +208,26 @@ int qc_jpeg_decode(const uint8_t *data, size_t size, uint64_t max_pixels,
         longjmp(jerr.jump, 1);
     }
     while (cinfo.output_scanline < cinfo.output_height) {
-        JSAMPROW row = buf + stride * cinfo.output_scanline;
+        size_t y = cinfo.output_scanline;
+        JSAMPROW row = planar ? buf : buf + stride * y;
         jpeg_read_scanlines(&cinfo, &row, 1);
         if (jerr.truncated || jerr.corrupt) break;
+        if (!planar) continue;
+        // Planar Float32 through the table; the thumbnail row sums ride along while the row is hot.
+        const float *t = sink->table;
+        for (int c = 0; c < ch; c++) {
+            float *dst = sink->planes + (size_t)c * n + y * w;
+            const uint8_t *src = buf + c;
+            for (size_t x = 0; x < w; x++) dst[x] = t[src[x * ch]];
+            if (f && y / f < th) {
+                float *acc = sink->thumb + (size_t)c * tw * th + (y / f) * tw;
+                for (size_t x = 0; x < tw; x++) {
+                    float s = 0;
+                    for (int d = 0; d < f; d++) s += dst[x * f + d];
+                    acc[x] += s;
+                }
+            }
+        }
     }
     if (jerr.corrupt && !jerr.truncated) {
         snprintf(err, QC_ERR_LEN, "%s", jerr.corrupt_msg);
@@ -206,8 +248,38 @@ int qc_jpeg_decode(const uint8_t *data, size_t size, uint64_t max_pixels,
         longjmp(jerr.jump, 1);
     }
     jpeg_destroy_decompress(&cinfo);
-    *pixels = buf;
+    if (planar) {
+        free(buf);
+        if (f) {
+            float norm = 1.0f / (float)(f * f);
+            for (size_t i = 0; i < tw * th * ch; i++) sink->thumb[i] *= norm;
+        }
+    } else {
+        *pixels = buf;
+    }
     return QC_OK;
+}
+
+int qc_jpeg_decode(const uint8_t *data, size_t size, uint64_t max_pixels,
+                   qc_jpeg_info *info, void **pixels, char err[QC_ERR_LEN]) {
+    return qc_jpeg_run(data, size, max_pixels, info, pixels, err, NULL);
+}
+
+int qc_jpeg_header(const uint8_t *data, size_t size, uint64_t max_pixels,
+                   qc_jpeg_info *info, char err[QC_ERR_LEN]) {
+    qc_jpeg_sink sink = { .header_only = 1 };
+    return qc_jpeg_run(data, size, max_pixels, info, NULL, err, &sink);
+}
+
+int qc_jpeg_decode_planar(const uint8_t *data, size_t size, uint64_t max_pixels, qc_jpeg_info *info,
+                          const float table[256], float *planes, size_t planes_capacity,
+                          int thumb_factor, float *thumb, size_t thumb_capacity, char err[QC_ERR_LEN]) {
+    if (!planes || !table) {
+        snprintf(err, QC_ERR_LEN, "no output planes");
+        return QC_ERR_ARGUMENT;
+    }
+    qc_jpeg_sink sink = { 0, table, planes, planes_capacity, thumb_factor, thumb, thumb_capacity };
+    return qc_jpeg_run(data, size, max_pixels, info, NULL, err, &sink);
 }
 
 int qc_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, int channels, int quality,

@@ -7,35 +7,47 @@ enum JPEGDecoding {
     /// Code v (0...255) to exactly Float(v)/255.
     static let byteToUnit: [Float] = (0..<256).map { Float($0) / 255 }
 
-    static func decode(_ data: Data, name: String, limits: DecodeLimits) throws(ImageError) -> DecodedPhoto {
+    static func decode(_ data: Data, name: String, limits: DecodeLimits,
+                       thumbnailFactor: ((Int, Int) -> Int)? = nil) throws(ImageError) -> DecodedPhoto {
         var info = qc_jpeg_info()
         var err = [CChar](repeating: 0, count: Int(QC_ERR_LEN))
-        var raw: UnsafeMutableRawPointer?
-        let status = data.withUnsafeBytes { buf in
-            qc_jpeg_decode(buf.bindMemory(to: UInt8.self).baseAddress, buf.count, UInt64(limits.maxPixels),
-                           &info, &raw, &err)
+        // Header first, to size caller-owned planes; then the scanlines go straight into them.
+        let header = data.withUnsafeBytes { buf in
+            qc_jpeg_header(buf.bindMemory(to: UInt8.self).baseAddress, buf.count, UInt64(limits.maxPixels), &info, &err)
         }
-        guard status == Int32(QC_OK), let pixels = raw else {
-            throw shimError(status, bufferString(err), name: name, width: Int(info.width),
+        guard header == Int32(QC_OK) else {
+            throw shimError(header, bufferString(err), name: name, width: Int(info.width),
                             height: Int(info.height), limit: limits.maxPixels)
         }
-        defer { qc_free(pixels) }
         let w = Int(info.width), h = Int(info.height), n = w * h
         let ch = Int(info.out_channels)
-        var samples = [Float](repeating: 0, count: n * ch)
-        let src = pixels.bindMemory(to: UInt8.self, capacity: n * ch)
-        let table = byteToUnit
-        samples.withUnsafeMutableBufferPointer { dst in
-            table.withUnsafeBufferPointer { t in
-                for c in 0..<ch {
-                    let base = c * n
-                    for i in 0..<n { dst[base + i] = t[Int(src[i * ch + c])] }
-                }
-            }
-        }
         let orientation = ExifOrientation(Int(info.exif_orientation))
+        // A thumbnail rides along only when no EXIF rotation or flip follows.
+        let f = orientation.value == 1 ? max(1, thumbnailFactor?(w, h) ?? 1) : 1
+        let tw = w / f, th = h / f
+        var status = Int32(QC_OK)
+        var thumbSamples = [Float]()
+        let samples = [Float](unsafeUninitializedCapacity: n * ch) { planes, planesCount in
+            thumbSamples = [Float](unsafeUninitializedCapacity: f > 1 ? tw * th * ch : 0) { thumb, thumbCount in
+                status = data.withUnsafeBytes { buf in
+                    byteToUnit.withUnsafeBufferPointer { table in
+                        qc_jpeg_decode_planar(buf.bindMemory(to: UInt8.self).baseAddress, buf.count, UInt64(limits.maxPixels),
+                                              &info, table.baseAddress, planes.baseAddress, n * ch,
+                                              Int32(f), f > 1 ? thumb.baseAddress : nil, f > 1 ? tw * th * ch : 0, &err)
+                    }
+                }
+                thumbCount = status == Int32(QC_OK) && f > 1 ? tw * th * ch : 0
+            }
+            planesCount = status == Int32(QC_OK) ? n * ch : 0
+        }
+        guard status == Int32(QC_OK) else {
+            throw shimError(status, bufferString(err), name: name, width: w, height: h, limit: limits.maxPixels)
+        }
         var image = Image(width: w, height: h, channels: ch, transfer: .sRGB, samples: samples)
         image = orientation.apply(to: image)
+        let thumbnail = f > 1 && tw > 0 && th > 0
+            ? Thumbnail(factor: f, image: Image(width: tw, height: th, channels: ch, transfer: .sRGB, samples: thumbSamples))
+            : nil
 
         var iccNote: String?
         if info.has_icc != 0 {
@@ -62,6 +74,6 @@ enum JPEGDecoding {
             hasAlpha: false, interlaced: false, progressive: info.progressive != 0,
             orientation: orientation.value, orientationApplied: orientation.value != 1,
             gamma: nil, iccNote: iccNote, warnings: warnings)
-        return DecodedPhoto(image: image, alpha: nil, info: photoInfo)
+        return DecodedPhoto(image: image, alpha: nil, info: photoInfo, thumbnail: thumbnail)
     }
 }

@@ -10,24 +10,25 @@ public struct PhotoDecoder: Sendable {
 
     public init(limits: DecodeLimits = .default) { self.limits = limits }
 
-    /// Reads and decodes the file at `path`.
+    /// Reads and decodes the file at `path`. With `thumbnailFactor` (given the upright width and height,
+    /// the factor wanted) a JPEG's thumbnail is box-averaged during decoding, while each row is in cache.
     /// - Throws: `ImageError` naming the file and the reason.
-    public func decode(file path: String) throws(ImageError) -> DecodedPhoto {
+    public func decode(file path: String, thumbnailFactor: ((Int, Int) -> Int)? = nil) throws(ImageError) -> DecodedPhoto {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw .io(file: path, reason: Self.describe(error))
         }
-        return try decode(data: data, name: path)
+        return try decode(data: data, name: path, thumbnailFactor: thumbnailFactor)
     }
 
     /// Decodes a photo held in memory; `name` is used in errors and `PhotoInfo.file`.
-    public func decode(data: Data, name: String) throws(ImageError) -> DecodedPhoto {
+    public func decode(data: Data, name: String, thumbnailFactor: ((Int, Int) -> Int)? = nil) throws(ImageError) -> DecodedPhoto {
         if data.isEmpty { throw .corrupt(file: name, reason: "the file is empty (0 bytes)") }
         switch PhotoFormatSniffer.sniff(data) {
         case .png: return try PNGDecoding.decode(data, name: name, limits: limits)
-        case .jpeg: return try JPEGDecoding.decode(data, name: name, limits: limits)
+        case .jpeg: return try JPEGDecoding.decode(data, name: name, limits: limits, thumbnailFactor: thumbnailFactor)
         case .other(let what): throw .unsupported(file: name, reason: "\(what); qcvision reads PNG and JPEG photos")
         case .unknown: throw .corrupt(file: name, reason: "not a PNG or JPEG file (unrecognised signature)")
         }

@@ -55,4 +55,14 @@ public struct DecodedPhoto: Sendable {
     /// Alpha plane (0...1, not premultiplied) when the file has one; never composited.
     public var alpha: [Float]?
     public var info: PhotoInfo
+    /// A box-averaged thumbnail made during decoding when one was asked for and the codec could make it
+    /// on the way (JPEG without EXIF rotation); otherwise nil and the caller builds its own.
+    public var thumbnail: Thumbnail?
+
+    public init(image: Image, alpha: [Float]?, info: PhotoInfo, thumbnail: Thumbnail? = nil) {
+        self.image = image
+        self.alpha = alpha
+        self.info = info
+        self.thumbnail = thumbnail
+    }
 }

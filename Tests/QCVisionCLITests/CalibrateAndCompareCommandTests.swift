@@ -31,6 +31,20 @@ struct CalibrateAndCompareCommandTests {
         #expect(FileManager.default.fileExists(atPath: overlay))
     }
 
+    /// Each process seeds Swift's hashing differently, so anything that follows a dictionary's order
+    /// (ties broken by iteration order) shows up as masters that differ from run to run.
+    @Test func masterCreationGivesTheSameMasterInEveryProcess() throws {
+        var models: [Data] = []
+        for k in 0..<4 {
+            let out = Self.work.appendingPathComponent("repeat-\(k).qcmaster").path
+            let r = try CLIRunner.run(["master", "create", Self.fixtures.appendingPathComponent("master.png").path,
+                                       "--sheet", Self.fixtures.appendingPathComponent("sheet.yaml").path, "--out", out])
+            #expect(r.status == 0, "\(r.stderr)")
+            models.append(try Data(contentsOf: URL(fileURLWithPath: out + "/master.json")))
+        }
+        #expect(Set(models).count == 1, "master.json differs between runs of the same photo")
+    }
+
     @Test func calibrateNamesAnUnreadablePhoto() throws {
         let notPhoto = Self.work.appendingPathComponent("u.jpg")
         try Data("x".utf8).write(to: notPhoto)

@@ -74,6 +74,19 @@ typedef struct {
 int qc_jpeg_decode(const uint8_t *data, size_t size, uint64_t max_pixels,
                    qc_jpeg_info *info, void **pixels, char err[QC_ERR_LEN]);
 
+/// Reads only the header: size, components, output channels, EXIF orientation, ICC, with the same
+/// refusals (pixel limit, CMYK/YCCK) as qc_jpeg_decode. For sizing the buffers of qc_jpeg_decode_planar.
+int qc_jpeg_header(const uint8_t *data, size_t size, uint64_t max_pixels,
+                   qc_jpeg_info *info, char err[QC_ERR_LEN]);
+
+/// Decodes like qc_jpeg_decode, but straight into caller-owned planar Float32 (plane c at
+/// planes + c*width*height, value table[code]) one scanline at a time, so no full 8-bit frame is kept.
+/// With thumb_factor > 1 and thumb non-NULL it also writes the box average over thumb_factor² pixels
+/// ((width/f) × (height/f), planar, remainders dropped). Capacities are in floats.
+int qc_jpeg_decode_planar(const uint8_t *data, size_t size, uint64_t max_pixels, qc_jpeg_info *info,
+                          const float table[256], float *planes, size_t planes_capacity,
+                          int thumb_factor, float *thumb, size_t thumb_capacity, char err[QC_ERR_LEN]);
+
 /// Encodes 8-bit interleaved grey (channels 1) or RGB (channels 3) as a baseline JPEG with 4:2:0
 /// chroma subsampling at the given quality (1..100).
 int qc_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, int channels, int quality,

@@ -25,7 +25,9 @@ public struct Thumbnail: Sendable {
         return Thumbnail(factor: factor * step, image: Thumbnail.boxAverage(image, factor: step))
     }
 
-    private init(factor: Int, image: Image) {
+    /// A thumbnail made elsewhere (e.g. by the decoder while decoding); `image` must be `photo`
+    /// box-averaged by `factor`.
+    init(factor: Int, image: Image) {
         self.factor = factor
         self.image = image
     }

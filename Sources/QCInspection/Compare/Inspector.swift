@@ -23,11 +23,13 @@ public struct Inspector: Sendable {
     /// - Throws: `ImageError`, `CalibrationError` or `InspectionError`, naming the file and the fix.
     public func compare(photo: String, overlay: String? = nil) throws -> CompareResult {
         var clock = StageClock()
-        let decoded = try PhotoDecoder(limits: limits).decode(file: photo)
+        // One thumbnail serves the ruler search, the illumination fit and the unit's location; a JPEG
+        // decoder makes it while decoding.
+        let decoded = try PhotoDecoder(limits: limits).decode(file: photo, thumbnailFactor: RulerDetector.workingFactor)
         clock.mark("decode")
-        // One thumbnail serves the ruler search, the illumination fit and the unit's location.
         let image = decoded.image
-        let thumbnail = Thumbnail(image, factor: RulerDetector.workingFactor(width: image.width, height: image.height))
+        let factor = RulerDetector.workingFactor(width: image.width, height: image.height)
+        let thumbnail = decoded.thumbnail.flatMap { $0.factor == factor ? $0 : nil } ?? Thumbnail(image, factor: factor)
         clock.mark("thumbnail")
         let calibration = try PhotoCalibration.resolve(image: image, thumbnail: thumbnail, file: photo,
                                                        detector: detector, station: station)

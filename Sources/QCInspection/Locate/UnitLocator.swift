@@ -104,7 +104,7 @@ enum UnitLocator {
                 let x = Int(t.x) / f, y = Int(t.y) / f
                 if x >= 0, y >= 0, x < w, y < h, labels[y * w + x] > 0 { votes[labels[y * w + x], default: 0] += 1 }
             }
-            rulerLabel = votes.max { $0.value < $1.value }?.key
+            rulerLabel = votes.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key  // ties: lower label, every run
         }
         let pxPerWork = calibration.pxPerMM / Double(f)
         let minArea = Int(20 * pxPerWork * pxPerWork)

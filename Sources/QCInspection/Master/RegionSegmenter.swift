@@ -114,7 +114,8 @@ enum RegionSegmenter {
                     else if labels[j] >= 0 { border[labels[j], default: 0] += 1 }
                 }
             }
-            if comp.count < minCells, let into = border.max(by: { $0.value < $1.value })?.key {
+            // Ties go to the lower label: a dictionary's order changes from run to run.
+            if comp.count < minCells, let into = border.max(by: { ($0.value, -Int($0.key)) < ($1.value, -Int($1.key)) })?.key {
                 for i in comp { labels[i] = into }
             }
         }
