@@ -21,9 +21,34 @@ struct TickBandSearch {
     }
 
     let plane: GreyPlane
-    let gx: [Float]
-    let gy: [Float]
     let polarity: RulerDefinition.Polarity
+    /// Pixels with a gradient worth voting (magnitude ≥ 0.01): centre (x, y), unit gradient (ux, uy)
+    /// and magnitude, gathered once so each candidate direction visits only these.
+    private let edges: [(x: Float, y: Float, ux: Float, uy: Float, m: Float)]
+
+    init(plane: GreyPlane, gx: [Float], gy: [Float], polarity: RulerDefinition.Polarity) {
+        self.plane = plane
+        self.polarity = polarity
+        var edges: [(x: Float, y: Float, ux: Float, uy: Float, m: Float)] = []
+        let w = plane.width, h = plane.height
+        if w > 2 && h > 2 {
+            gx.withUnsafeBufferPointer { px in
+                gy.withUnsafeBufferPointer { py in
+                    for y in 1..<(h - 1) {
+                        for x in 1..<(w - 1) {
+                            let i = y * w + x
+                            let a = px[i], b = py[i]
+                            let m2 = a * a + b * b
+                            if m2 < 1e-4 { continue }
+                            let m = m2.squareRoot()
+                            edges.append((Float(x) + 0.5, Float(y) + 0.5, a / m, b / m, m))
+                        }
+                    }
+                }
+            }
+        }
+        self.edges = edges
+    }
 
     /// The best candidate over the given axis directions, or nil.
     func bestCandidate(angles: [Double]) -> Candidate? {
@@ -58,18 +83,14 @@ struct TickBandSearch {
         let v0 = ext.v.lowerBound
         let bins = Int(ext.v.upperBound - v0) + 2
         var hist = [Double](repeating: 0, count: bins)
-        let u = axis.u, n = axis.n
-        let cosTol = cos(8.0 * .pi / 180)
-        for y in 1..<(h - 1) {
-            for x in 1..<(w - 1) {
-                let i = y * w + x
-                let gxv = Double(gx[i]), gyv = Double(gy[i])
-                let m = (gxv * gxv + gyv * gyv).squareRoot()
-                if m < 0.01 { continue }
-                let along = abs(gxv * u.x + gyv * u.y) / m
-                if along < cosTol { continue }
-                let v = (Double(x) + 0.5) * n.x + (Double(y) + 0.5) * n.y
-                hist[Int(v - v0)] += m
+        let ux = Float(axis.u.x), uy = Float(axis.u.y), nx = axis.n.x, ny = axis.n.y
+        let cosTol = Float(cos(8.0 * .pi / 180))
+        edges.withUnsafeBufferPointer { e in
+            hist.withUnsafeMutableBufferPointer { hb in
+                for p in e where abs(p.ux * ux + p.uy * uy) >= cosTol {
+                    let v = Double(p.x) * nx + Double(p.y) * ny
+                    hb[Int(v - v0)] += Double(p.m)
+                }
             }
         }
         // Smooth with a 5-bin box.

@@ -10,10 +10,21 @@ public struct PhotoDecoder: Sendable {
 
     public init(limits: DecodeLimits = .default) { self.limits = limits }
 
+    /// Reads and decodes the file at `path`.
+    /// - Throws: `ImageError` naming the file and the reason.
+    public func decode(file path: String) throws(ImageError) -> DecodedPhoto {
+        try decode(file: path, thumbnailFactor: nil)
+    }
+
+    /// Decodes a photo held in memory; `name` is used in errors and `PhotoInfo.file`.
+    public func decode(data: Data, name: String) throws(ImageError) -> DecodedPhoto {
+        try decode(data: data, name: name, thumbnailFactor: nil)
+    }
+
     /// Reads and decodes the file at `path`. With `thumbnailFactor` (given the upright width and height,
     /// the factor wanted) a JPEG's thumbnail is box-averaged during decoding, while each row is in cache.
     /// - Throws: `ImageError` naming the file and the reason.
-    public func decode(file path: String, thumbnailFactor: ((Int, Int) -> Int)? = nil) throws(ImageError) -> DecodedPhoto {
+    public func decode(file path: String, thumbnailFactor: ((Int, Int) -> Int)?) throws(ImageError) -> DecodedPhoto {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -23,8 +34,8 @@ public struct PhotoDecoder: Sendable {
         return try decode(data: data, name: path, thumbnailFactor: thumbnailFactor)
     }
 
-    /// Decodes a photo held in memory; `name` is used in errors and `PhotoInfo.file`.
-    public func decode(data: Data, name: String, thumbnailFactor: ((Int, Int) -> Int)? = nil) throws(ImageError) -> DecodedPhoto {
+    /// As `decode(data:name:)`, with a thumbnail made on the way when the codec can (see above).
+    public func decode(data: Data, name: String, thumbnailFactor: ((Int, Int) -> Int)?) throws(ImageError) -> DecodedPhoto {
         if data.isEmpty { throw .corrupt(file: name, reason: "the file is empty (0 bytes)") }
         switch PhotoFormatSniffer.sniff(data) {
         case .png: return try PNGDecoding.decode(data, name: name, limits: limits)
