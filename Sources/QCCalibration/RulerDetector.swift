@@ -34,7 +34,7 @@ public struct RulerDetector: Sendable {
     /// Calibrates `image`, searching coarsely on `thumbnail` (made from `image`, normally at
     /// `workingFactor`) and reading graduations at full resolution straight from the image.
     public func calibrate(_ image: Image, thumbnail: Thumbnail, file: String) throws(CalibrationError) -> RulerCalibration {
-        let full = GreySampler(image)
+        var full = GreySampler(image)
         let factor = thumbnail.factor
         let work = GreyPlane(thumbnail.image)
         let (gx, gy) = work.sobelGradient()
@@ -57,6 +57,18 @@ public struct RulerDetector: Sendable {
         let midT = (coarse.ticks.first! + coarse.ticks.last!) / 2 * f
         let midV = (coarse.band.lowerBound + coarse.band.upperBound) / 2 * f
         let centre = axis.point(t: midT, v: midV)
+        // Every full-resolution sample from here on lies in the ruler's strip (the graduation band and
+        // the long-tick reach of 8 mm either side): cache its grey once.
+        do {
+            let reach = (coarse.band.upperBound - coarse.band.lowerBound) / 2 * f + 8 * coarsePx * 1.1 + 4
+            let ext = axis.extent(width: image.width, height: image.height)
+            var xs: [Double] = [], ys: [Double] = []
+            for t in [ext.t.lowerBound, ext.t.upperBound] {
+                for v in [midV - reach, midV + reach] { let p = axis.point(t: t, v: v); xs.append(p.x); ys.append(p.y) }
+            }
+            full = full.windowed(x0: Int(xs.min()!.rounded(.down)) - 2, y0: Int(ys.min()!.rounded(.down)) - 2,
+                                 x1: Int(xs.max()!.rounded(.up)) + 2, y1: Int(ys.max()!.rounded(.up)) + 2)
+        }
         let halfBand = max(2, (coarse.band.upperBound - coarse.band.lowerBound) / 2 * f - f)
         let spacing = coarse.spacing * f
         var ticksT = coarse.ticks.map { $0 * f }

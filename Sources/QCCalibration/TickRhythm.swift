@@ -16,7 +16,7 @@ struct TickRhythm {
     /// Length of the graduation at `t`, px.
     func length(at t: Double) -> Double? {
         let reach = 8 * pxPerMM
-        let step = 0.5
+        let step = max(0.5, 0.025 * pxPerMM)   // 0.5 px up to 20 px/mm, 1/40 mm above
         let count = Int(2 * reach / step)
         var darkness = [Double](repeating: .nan, count: count)
         for i in 0..<count {

@@ -73,12 +73,16 @@ public struct Thumbnail: Sendable {
 
 /// Bilinear grey samples (the mean of R, G, B) read straight from a full-resolution image's planes,
 /// for sparse full-resolution work (ruler graduations) without building a full-frame grey plane.
+/// `windowed` caches the grey of one rectangle (e.g. the ruler's strip) where sampling is dense.
 ///
 /// Same coordinates and interpolation as `GreyPlane.sample`.
 public struct GreySampler: Sendable {
     public let width: Int
     public let height: Int
     @usableFromInline let image: Image
+    /// Cached grey of the pixels [x0, x0 + window.width) × [y0, y0 + window.height), if any.
+    @usableFromInline var window: GreyPlane?
+    @usableFromInline var x0 = 0, y0 = 0
 
     public init(_ image: Image) {
         self.image = image
@@ -86,10 +90,42 @@ public struct GreySampler: Sendable {
         height = image.height
     }
 
+    /// This sampler with the grey of the pixel rectangle [x0, x1) × [y0, y1) (clipped to the image)
+    /// computed once; samples whose four taps fall inside it read one plane instead of three.
+    public func windowed(x0: Int, y0: Int, x1: Int, y1: Int) -> GreySampler {
+        let cx0 = max(0, x0), cy0 = max(0, y0), cx1 = min(width, x1), cy1 = min(height, y1)
+        guard cx1 - cx0 >= 2, cy1 - cy0 >= 2 else { return self }
+        let w = cx1 - cx0, h = cy1 - cy0
+        var grey = [Float](repeating: 0, count: w * h)
+        let channels = image.channels, plane = image.planeCount, scale = 1 / Float(channels)
+        image.samples.withUnsafeBufferPointer { v in
+            grey.withUnsafeMutableBufferPointer { g in
+                for y in 0..<h {
+                    let src = (cy0 + y) * width + cx0, dst = y * w
+                    for x in 0..<w { g[dst + x] = v[src + x] }
+                    for c in 1..<max(channels, 1) {
+                        let base = c * plane + src
+                        for x in 0..<w { g[dst + x] += v[base + x] }
+                    }
+                    if channels > 1 { for x in 0..<w { g[dst + x] *= scale } }
+                }
+            }
+        }
+        var copy = self
+        copy.window = GreyPlane(width: w, height: h, values: grey)
+        copy.x0 = cx0
+        copy.y0 = cy0
+        return copy
+    }
+
     /// Bilinear grey at continuous position (x, y) in pixel-centre coordinates; nil outside the raster.
     @inlinable public func sample(_ x: Double, _ y: Double) -> Float? {
         let fx = x - 0.5, fy = y - 0.5
         if fx < 0 || fy < 0 || fx > Double(width - 1) || fy > Double(height - 1) { return nil }
+        if let window, fx >= Double(x0), fy >= Double(y0),
+           fx < Double(x0 + window.width - 1), fy < Double(y0 + window.height - 1) {
+            return window.sample(x - Double(x0), y - Double(y0))
+        }
         let x0 = min(Int(fx), width - 2 < 0 ? 0 : width - 2), y0 = min(Int(fy), height - 2 < 0 ? 0 : height - 2)
         let ax = Float(fx - Double(x0)), ay = Float(fy - Double(y0))
         let x1 = width > 1 ? 1 : 0, y1 = height > 1 ? width : 0
