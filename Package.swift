@@ -66,7 +66,7 @@ let package = Package(
         // Accuracy report against the renderer's truth (prints figures; not part of the product).
         .executableTarget(name: "qcaccuracy", dependencies: ["QCRender", "QCInspection", "QCCalibration", "QCImage", "QCColor"]),
         // Timing of compare against decoding and of lot throughput (prints figures; never asserted).
-        .executableTarget(name: "qcbench", dependencies: ["QCRender", "QCInspection", "QCCalibration", "QCImage"]),
+        .executableTarget(name: "qcbench", dependencies: ["QCRender", "QCInspection", "QCCalibration", "QCImage", "CCodecShims"]),
 
         // Locating ../shared/testdata and the package root, for the test targets only.
         .target(name: "QCTestSupport", path: "Tests/QCTestSupport"),

@@ -119,7 +119,8 @@ static void qc_icc_description(const uint8_t *p, size_t n, char out[QC_NAME_LEN]
 typedef struct {
     int header_only;
     const float *table;
-    float *planes; size_t planes_capacity;
+    float *planes; size_t planes_capacity;      ///< Float32 planes, or NULL
+    uint8_t *planes8;                            ///< 8-bit planes (capacity as planes_capacity), or NULL
     int thumb_factor; float *thumb; size_t thumb_capacity;
 } qc_jpeg_sink;
 
@@ -190,7 +191,7 @@ static int qc_jpeg_run(const uint8_t *data, size_t size, uint64_t max_pixels,
     int ch = cinfo.output_components;
     info->out_channels = ch;
     size_t stride = (size_t)cinfo.output_width * ch;
-    int planar = sink && sink->planes;
+    int planar = sink && (sink->planes || sink->planes8);
     size_t w = cinfo.output_width, h = cinfo.output_height, n = w * h;
     int f = planar && sink->thumb && sink->thumb_factor > 1 ? sink->thumb_factor : 0;
     size_t tw = f ? w / f : 0, th = f ? h / f : 0;
@@ -213,17 +214,23 @@ static int qc_jpeg_run(const uint8_t *data, size_t size, uint64_t max_pixels,
         jpeg_read_scanlines(&cinfo, &row, 1);
         if (jerr.truncated || jerr.corrupt) break;
         if (!planar) continue;
-        // Planar Float32 through the table; the thumbnail row sums ride along while the row is hot.
+        // Planar Float32 through the table, or planar bytes; the thumbnail row sums ride along while
+        // the row is hot.
         const float *t = sink->table;
         for (int c = 0; c < ch; c++) {
-            float *dst = sink->planes + (size_t)c * n + y * w;
             const uint8_t *src = buf + c;
-            for (size_t x = 0; x < w; x++) dst[x] = t[src[x * ch]];
+            if (sink->planes) {
+                float *dst = sink->planes + (size_t)c * n + y * w;
+                for (size_t x = 0; x < w; x++) dst[x] = t[src[x * ch]];
+            } else {
+                uint8_t *dst8 = sink->planes8 + (size_t)c * n + y * w;
+                for (size_t x = 0; x < w; x++) dst8[x] = src[x * ch];
+            }
             if (f && y / f < th) {
                 float *acc = sink->thumb + (size_t)c * tw * th + (y / f) * tw;
                 for (size_t x = 0; x < tw; x++) {
                     float s = 0;
-                    for (int d = 0; d < f; d++) s += dst[x * f + d];
+                    for (int d = 0; d < f; d++) s += t[src[(x * f + d) * ch]];
                     acc[x] += s;
                 }
             }
@@ -278,7 +285,18 @@ int qc_jpeg_decode_planar(const uint8_t *data, size_t size, uint64_t max_pixels,
         snprintf(err, QC_ERR_LEN, "no output planes");
         return QC_ERR_ARGUMENT;
     }
-    qc_jpeg_sink sink = { 0, table, planes, planes_capacity, thumb_factor, thumb, thumb_capacity };
+    qc_jpeg_sink sink = { 0, table, planes, planes_capacity, NULL, thumb_factor, thumb, thumb_capacity };
+    return qc_jpeg_run(data, size, max_pixels, info, NULL, err, &sink);
+}
+
+int qc_jpeg_decode_planar8(const uint8_t *data, size_t size, uint64_t max_pixels, qc_jpeg_info *info,
+                           const float table[256], uint8_t *planes, size_t planes_capacity,
+                           int thumb_factor, float *thumb, size_t thumb_capacity, char err[QC_ERR_LEN]) {
+    if (!planes || !table) {
+        snprintf(err, QC_ERR_LEN, "no output planes");
+        return QC_ERR_ARGUMENT;
+    }
+    qc_jpeg_sink sink = { 0, table, NULL, planes_capacity, planes, thumb_factor, thumb, thumb_capacity };
     return qc_jpeg_run(data, size, max_pixels, info, NULL, err, &sink);
 }
 

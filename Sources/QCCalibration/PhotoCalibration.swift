@@ -31,9 +31,15 @@ public struct PhotoCalibration: Sendable {
     /// As `resolve(image:file:detector:station:)`, with the photo's shared thumbnail (see `Thumbnail`).
     public static func resolve(image: Image, thumbnail: Thumbnail, file: String, detector: RulerDetector,
                                station: StationProfile?) throws(CalibrationError) -> PhotoCalibration {
+        try resolve(pixels: PhotoPixels(image), thumbnail: thumbnail, file: file, detector: detector, station: station)
+    }
+
+    /// As `resolve(image:thumbnail:file:detector:station:)`, on a photo's pixels as decoded.
+    public static func resolve(pixels image: PhotoPixels, thumbnail: Thumbnail, file: String, detector: RulerDetector,
+                               station: StationProfile?) throws(CalibrationError) -> PhotoCalibration {
         let illumination = IlluminationModel.fit(thumbnail: thumbnail)
         do {
-            let ruler = try detector.calibrate(image, thumbnail: thumbnail, file: file)
+            let ruler = try detector.calibrate(pixels: image, thumbnail: thumbnail, file: file)
             var notes = ruler.warnings
             var white = ruler.whiteReference
             var whiteAt: RulerCalibration.Point? = white == nil ? nil

@@ -34,6 +34,12 @@ public struct RulerDetector: Sendable {
     /// Calibrates `image`, searching coarsely on `thumbnail` (made from `image`, normally at
     /// `workingFactor`) and reading graduations at full resolution straight from the image.
     public func calibrate(_ image: Image, thumbnail: Thumbnail, file: String) throws(CalibrationError) -> RulerCalibration {
+        try calibrate(pixels: PhotoPixels(image), thumbnail: thumbnail, file: file)
+    }
+
+    /// Calibrates a photo's pixels (8-bit or Float32, see `PhotoPixels`), searching coarsely on
+    /// `thumbnail`.
+    public func calibrate(pixels image: PhotoPixels, thumbnail: Thumbnail, file: String) throws(CalibrationError) -> RulerCalibration {
         var full = GreySampler(image)
         let factor = thumbnail.factor
         let work = GreyPlane(thumbnail.image)
@@ -177,7 +183,7 @@ public struct RulerDetector: Sendable {
         if angle <= -90 { angle += 180 } else if angle > 90 { angle -= 180 }
         let start = points.first!, end = points.last!
         let white = coarse.darkTicks
-            ? WhiteReference.measure(image: image, axis: axis, ticks: used.map { $0.tick.t }, spacing: fit.slope, band: band)
+            ? WhiteReference.measure(pixels: image, axis: axis, ticks: used.map { $0.tick.t }, spacing: fit.slope, band: band)
             : nil
         return RulerCalibration(
             pxPerMM: pxPerMM, uncertaintyPct: 100 * fit.slopeUncertainty / fit.slope, ticksUsed: used.count,

@@ -5,25 +5,19 @@ import QCImage
 /// inside the graduation band (the same strip of face in every photo). Exposure, white balance and
 /// vignetting at the ruler scale it per channel, so dividing a colour by it removes them.
 enum WhiteReference {
-    static func measure(image: Image, axis: RulerAxis, ticks: [Double], spacing: Double,
+    static func measure(pixels: PhotoPixels, axis: RulerAxis, ticks: [Double], spacing: Double,
                         band: ClosedRange<Double>) -> LinearRGB? {
-        guard image.width > 1 && image.height > 1 else { return nil }
+        guard pixels.width > 1 && pixels.height > 1 else { return nil }
         var channels: [[Double]] = Array(repeating: [], count: 3)
-        let n = image.planeCount
         let mid = (band.lowerBound + band.upperBound) / 2, half = (band.upperBound - band.lowerBound) * 0.3
-        image.samples.withUnsafeBufferPointer { s in
-            for i in 0..<(ticks.count - 1) {
-                let t = (ticks[i] + ticks[i + 1]) / 2
-                for dv in stride(from: -half, through: half, by: max(1, half / 4)) {
-                    for dt in [-0.15 * spacing, 0, 0.15 * spacing] {
-                        let p = axis.point(t: t + dt, v: mid + dv)
-                        let x = Int(p.x), y = Int(p.y)
-                        if x < 0 || y < 0 || x >= image.width || y >= image.height { continue }
-                        for c in 0..<3 {
-                            let plane = image.channels == 3 ? c : 0
-                            channels[c].append(SRGBTransfer.decode(Double(s[plane * n + y * image.width + x])))
-                        }
-                    }
+        for i in 0..<(ticks.count - 1) {
+            let t = (ticks[i] + ticks[i + 1]) / 2
+            for dv in stride(from: -half, through: half, by: max(1, half / 4)) {
+                for dt in [-0.15 * spacing, 0, 0.15 * spacing] {
+                    let p = axis.point(t: t + dt, v: mid + dv)
+                    let x = Int(p.x), y = Int(p.y)
+                    if x < 0 || y < 0 || x >= pixels.width || y >= pixels.height { continue }
+                    for c in 0..<3 { channels[c].append(SRGBTransfer.decode(Double(pixels.value(c, x, y)))) }
                 }
             }
         }

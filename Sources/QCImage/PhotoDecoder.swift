@@ -45,6 +45,24 @@ public struct PhotoDecoder: Sendable {
         }
     }
 
+    /// Reads and decodes the file at `path` keeping the codec's sample type: JPEG stays 8-bit (a
+    /// quarter of the memory, no whole-frame conversion), PNG is Float32. With `thumbnailFactor` a
+    /// JPEG's thumbnail is made while decoding.
+    /// - Throws: `ImageError` naming the file and the reason.
+    public func decodePixels(file path: String, thumbnailFactor: ((Int, Int) -> Int)? = nil) throws(ImageError) -> DecodedPixels {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .io(file: path, reason: Self.describe(error))
+        }
+        if !data.isEmpty, case .jpeg = PhotoFormatSniffer.sniff(data) {
+            return try JPEGDecoding.decodePixels(data, name: path, limits: limits, thumbnailFactor: thumbnailFactor)
+        }
+        let d = try decode(data: data, name: path, thumbnailFactor: thumbnailFactor)
+        return DecodedPixels(pixels: PhotoPixels(d.image), info: d.info, thumbnail: d.thumbnail)
+    }
+
     static func describe(_ error: Error) -> String {
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {

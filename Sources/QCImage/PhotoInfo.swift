@@ -66,3 +66,11 @@ public struct DecodedPhoto: Sendable {
         self.thumbnail = thumbnail
     }
 }
+
+/// A decoded photo kept as the codec produced it (see `PhotoPixels`), with its thumbnail when the
+/// decoder made one on the way.
+public struct DecodedPixels: Sendable {
+    public var pixels: PhotoPixels
+    public var info: PhotoInfo
+    public var thumbnail: Thumbnail?
+}

@@ -1,13 +1,18 @@
 // qcbench: how long `compare` takes next to only decoding the photo, and lot throughput on 1 and N cores.
 //
-// Renders a ~12 MP JPEG unit photo (and a master), then prints the median of several runs of: JPEG decode
-// alone, ruler calibration alone, and a full comparison (decode + calibrate + locate + outline + register
-// + every measurement + judging); the ratio compare/decode; the process's peak memory; and the time to
-// compare a batch of photos with 1 and with all cores. Figures are printed, never asserted.
-// Peak memory of compare is read from a child `qcvision compare` process (its ru_maxrss), so the
-// renderer's buffers in this process do not count. `--keep DIR` leaves the photos and master in DIR for
-// profiling (e.g. `perf record .build/release/qcvision compare DIR/m.qcmaster DIR/unit.jpg`).
+// Renders a ~15 MP JPEG unit photo (and a master), then prints medians of five runs of:
+//  - libjpeg alone decoding it to an 8-bit buffer (the floor no pipeline can go below);
+//  - the product's decode (8-bit planes plus the thumbnail made on the way);
+//  - a full comparison in this process (decode + calibrate + locate + outline + register + every
+//    measurement + judging, master already loaded), and its ratio to both decodes;
+//  - the stages inside `compare` and its peak memory, read from child `qcvision compare` processes run
+//    with QC_STAGE_TIMES=1 (peak memory is the child's own VmHWM: a parent's rusage of a child would
+//    include the parent's high-water mark on Linux, and this process holds the renderer's buffers);
+//  - the time to compare a batch of photos on 1 worker and on every core.
+// Figures are printed, never asserted. `--keep DIR` leaves the photos and master in DIR for profiling
+// (e.g. `perf record .build/release/qcvision compare DIR/m.qcmaster DIR/unit.jpg`).
 // Run: swift run -c release qcbench [photos-in-batch] [--keep DIR]
+import CCodecShims
 import Dispatch
 import Foundation
 import QCCalibration
@@ -33,60 +38,91 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
-func peakMemoryMB() -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return .nan }
-    return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
-}
 
 let design = DesignCatalogue.pinRound30
 let masterPath = dir.appendingPathComponent("master.png").path
 try Renderer.render(PhotoSpec(design: design, pxPerMM: 16, seed: 900)).encoded.write(to: URL(fileURLWithPath: masterPath))
 var master = try MeasuredMaster.create(photo: masterPath, sheet: root.appendingPathComponent("Fixtures/pin-round-30/sheet.yaml").path)
-try master.save(to: dir.appendingPathComponent("m.qcmaster").path, photo: masterPath)
-// 40 px/mm and wide margins: about 4000 × 3000 px.
+let masterDir = dir.appendingPathComponent("m.qcmaster").path
+try master.save(to: masterDir, photo: masterPath)
+// 40 px/mm and wide margins: about 4240 × 3480 px.
 let unitSpec = PhotoSpec(design: design, pxPerMM: 40, unitRotationDeg: 30,
                          layout: Layout(marginMM: 20), background: .greenMat,
                          camera: Camera(format: .jpeg(quality: 92)), seed: 901)
 let unit = try Renderer.render(unitSpec)
 let unitPath = dir.appendingPathComponent("unit.jpg").path
 try unit.encoded.write(to: URL(fileURLWithPath: unitPath))
-print("photo: \(unit.image.width) x \(unit.image.height) px (\(String(format: "%.1f", Double(unit.image.width * unit.image.height) / 1e6)) MP) JPEG, 40 px/mm")
+let megapixels = Double(unit.image.width * unit.image.height) / 1e6
+print("photo: \(unit.image.width) x \(unit.image.height) px (\(String(format: "%.1f", megapixels)) MP) JPEG, 40 px/mm, "
+      + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
 
+/// libjpeg alone: the file's bytes (already in memory) to an interleaved 8-bit buffer.
+func libjpegOnly(_ data: Data) -> Double {
+    seconds {
+        var info = qc_jpeg_info()
+        var err = [CChar](repeating: 0, count: Int(QC_ERR_LEN))
+        var pixels: UnsafeMutableRawPointer?
+        _ = data.withUnsafeBytes { buf in
+            qc_jpeg_decode(buf.bindMemory(to: UInt8.self).baseAddress, buf.count, UInt64(1) << 40, &info, &pixels, &err)
+        }
+        qc_free(pixels)
+    }
+}
+
+let jpegData = try Data(contentsOf: URL(fileURLWithPath: unitPath))
 let inspector = Inspector(master: master)
-var decode: [Double] = [], calibrate: [Double] = [], compare: [Double] = []
+var floor: [Double] = [], decode: [Double] = [], compare: [Double] = []
 for _ in 0..<5 {
-    var image: Image?
-    decode.append(try seconds { image = try PhotoDecoder().decode(file: unitPath).image })
-    calibrate.append(try seconds { _ = try RulerDetector().calibrate(image!, file: unitPath) })
+    floor.append(libjpegOnly(jpegData))
+    decode.append(try seconds { _ = try PhotoDecoder().decodePixels(file: unitPath, thumbnailFactor: RulerDetector.workingFactor) })
     compare.append(try seconds { _ = try inspector.compare(photo: unitPath) })
 }
-print(String(format: "decode only        %7.3f s (median of 5)", median(decode)))
-print(String(format: "calibration        %7.3f s", median(calibrate)))
-print(String(format: "compare (total)    %7.3f s", median(compare)))
-print(String(format: "ratio compare/decode %5.2f   (target 2.0, stretch 1.5)", median(compare) / median(decode)))
+print(String(format: "libjpeg decode only (floor)   %6.3f s   median of 5", median(floor)))
+print(String(format: "product decode + thumbnail    %6.3f s", median(decode)))
+print(String(format: "compare, total                %6.3f s", median(compare)))
+print(String(format: "ratio compare / libjpeg       %6.2f    (target 2.0, stretch 1.5)", median(compare) / median(floor)))
+print(String(format: "ratio compare / product decode %5.2f", median(compare) / median(decode)))
 
-/// Peak resident memory of a child `qcvision compare` run (ru_maxrss of the waited-for child).
-func childPeakMemoryMB() -> Double? {
+/// Runs `qcvision compare` with QC_STAGE_TIMES=1 and returns its stage lines and peak memory.
+func childStages() -> (stages: [(String, Double)], peakMB: Double?)? {
     let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qcvision")
     guard FileManager.default.isExecutableFile(atPath: exe.path) else { return nil }
     let process = Process()
     process.executableURL = exe
-    process.arguments = ["compare", dir.appendingPathComponent("m.qcmaster").path, unitPath, "--json"]
+    process.arguments = ["compare", masterDir, unitPath, "--json"]
+    process.environment = ProcessInfo.processInfo.environment.merging(["QC_STAGE_TIMES": "1"]) { $1 }
+    let err = Pipe()
     process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
+    process.standardError = err
     guard (try? process.run()) != nil else { return nil }
+    let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    var usage = rusage()
-    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
+    var stages: [(String, Double)] = [], peak: Double?
+    for line in text.split(separator: "\n") {
+        let words = line.split(separator: " ")
+        if line.hasPrefix("stage "), words.count >= 3, let t = Double(words[words.count - 2]) {
+            stages.append((words[1..<(words.count - 2)].joined(separator: " "), t))
+        } else if line.hasPrefix("peak memory "), words.count >= 3 {
+            peak = Double(words[2])
+        }
+    }
+    return (stages, peak)
 }
-if let child = childPeakMemoryMB() {
-    print(String(format: "peak memory        %7.0f MB of a `qcvision compare` process (target 300 MB)", child))
+var runs: [(stages: [(String, Double)], peakMB: Double?)] = []
+for _ in 0..<5 { if let r = childStages() { runs.append(r) } }
+if let first = runs.first {
+    print("stages inside `qcvision compare` (median of \(runs.count) processes):")
+    for (k, stage) in first.stages.enumerated() {
+        let times = runs.compactMap { $0.stages.count > k ? $0.stages[k].1 : nil }
+        print(String(format: "  %-16@ %6.3f s", stage.0 as NSString, median(times)))
+    }
+    let peaks = runs.compactMap(\.peakMB)
+    if !peaks.isEmpty {
+        print(String(format: "peak memory of compare        %6.0f MB  (a qcvision compare process; target 300 MB)", peaks.max()!))
+    }
 } else {
-    print("peak memory        (build the qcvision product to measure a compare process)")
+    print("stages: build the qcvision product next to qcbench to see them")
 }
-print(String(format: "this process       %7.0f MB peak (renderer and batch included)", peakMemoryMB()))
 
 // Lot throughput: the same photo compared `batch` times, on 1 worker and on every core.
 let cores = ProcessInfo.processInfo.activeProcessorCount

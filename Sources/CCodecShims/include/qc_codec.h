@@ -87,6 +87,12 @@ int qc_jpeg_decode_planar(const uint8_t *data, size_t size, uint64_t max_pixels,
                           const float table[256], float *planes, size_t planes_capacity,
                           int thumb_factor, float *thumb, size_t thumb_capacity, char err[QC_ERR_LEN]);
 
+/// As qc_jpeg_decode_planar, with the planes kept as 8-bit codes (plane c at planes + c*width*height);
+/// the thumbnail is still Float32 through `table`.
+int qc_jpeg_decode_planar8(const uint8_t *data, size_t size, uint64_t max_pixels, qc_jpeg_info *info,
+                           const float table[256], uint8_t *planes, size_t planes_capacity,
+                           int thumb_factor, float *thumb, size_t thumb_capacity, char err[QC_ERR_LEN]);
+
 /// Encodes 8-bit interleaved grey (channels 1) or RGB (channels 3) as a baseline JPEG with 4:2:0
 /// chroma subsampling at the given quality (1..100).
 int qc_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, int channels, int quality,

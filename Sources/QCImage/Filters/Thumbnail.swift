@@ -17,6 +17,37 @@ public struct Thumbnail: Sendable {
         self.image = factor == 1 ? photo : Thumbnail.boxAverage(photo, factor: factor)
     }
 
+    /// Box-averages a photo's pixels by `factor`, reading them a row at a time.
+    public init(_ pixels: PhotoPixels, factor: Int) {
+        if case .floats(let f) = pixels.storage {
+            self.init(Image(width: pixels.width, height: pixels.height, channels: pixels.channels, transfer: .sRGB, samples: f),
+                      factor: factor)
+            return
+        }
+        precondition(factor >= 1, "factor must be at least 1")
+        let w = pixels.width / factor, h = pixels.height / factor, n = w * h
+        var out = [Float](repeating: 0, count: n * pixels.channels)
+        var row = [Float](repeating: 0, count: w * factor)
+        let norm = 1 / Float(factor * factor)
+        out.withUnsafeMutableBufferPointer { dst in
+            row.withUnsafeMutableBufferPointer { r in
+                for c in 0..<pixels.channels {
+                    for y in 0..<(h * factor) {
+                        pixels.readRow(channel: c, y: y, x: 0, count: w * factor, into: r)
+                        let base = c * n + (y / factor) * w
+                        for x in 0..<w {
+                            var s: Float = 0
+                            for d in 0..<factor { s += r[x * factor + d] }
+                            dst[base + x] += s
+                        }
+                    }
+                }
+                for i in 0..<dst.count { dst[i] *= norm }
+            }
+        }
+        self.init(factor: factor, image: Image(width: w, height: h, channels: pixels.channels, transfer: .sRGB, samples: out))
+    }
+
     /// A coarser thumbnail: this one averaged again by `by` (factor becomes factor · by). Averages of
     /// equal-sized boxes compose, so this equals averaging the photo by the product directly.
     public func coarsened(by step: Int) -> Thumbnail {
@@ -71,7 +102,7 @@ public struct Thumbnail: Sendable {
     }
 }
 
-/// Bilinear grey samples (the mean of R, G, B) read straight from a full-resolution image's planes,
+/// Bilinear grey samples (the mean of R, G, B) read straight from a photo's full-resolution planes,
 /// for sparse full-resolution work (ruler graduations) without building a full-frame grey plane.
 /// `windowed` caches the grey of one rectangle (e.g. the ruler's strip) where sampling is dense.
 ///
@@ -79,16 +110,18 @@ public struct Thumbnail: Sendable {
 public struct GreySampler: Sendable {
     public let width: Int
     public let height: Int
-    @usableFromInline let image: Image
+    @usableFromInline let pixels: PhotoPixels
     /// Cached grey of the pixels [x0, x0 + window.width) × [y0, y0 + window.height), if any.
     @usableFromInline var window: GreyPlane?
     @usableFromInline var x0 = 0, y0 = 0
 
-    public init(_ image: Image) {
-        self.image = image
-        width = image.width
-        height = image.height
+    public init(_ pixels: PhotoPixels) {
+        self.pixels = pixels
+        width = pixels.width
+        height = pixels.height
     }
+
+    public init(_ image: Image) { self.init(PhotoPixels(image)) }
 
     /// This sampler with the grey of the pixel rectangle [x0, x1) × [y0, y1) (clipped to the image)
     /// computed once; samples whose four taps fall inside it read one plane instead of three.
@@ -97,15 +130,15 @@ public struct GreySampler: Sendable {
         guard cx1 - cx0 >= 2, cy1 - cy0 >= 2 else { return self }
         let w = cx1 - cx0, h = cy1 - cy0
         var grey = [Float](repeating: 0, count: w * h)
-        let channels = image.channels, plane = image.planeCount, scale = 1 / Float(channels)
-        image.samples.withUnsafeBufferPointer { v in
-            grey.withUnsafeMutableBufferPointer { g in
+        var row = [Float](repeating: 0, count: w)
+        let channels = pixels.channels, scale = 1 / Float(channels)
+        grey.withUnsafeMutableBufferPointer { g in
+            row.withUnsafeMutableBufferPointer { r in
                 for y in 0..<h {
-                    let src = (cy0 + y) * width + cx0, dst = y * w
-                    for x in 0..<w { g[dst + x] = v[src + x] }
-                    for c in 1..<max(channels, 1) {
-                        let base = c * plane + src
-                        for x in 0..<w { g[dst + x] += v[base + x] }
+                    let dst = y * w
+                    for c in 0..<channels {
+                        pixels.readRow(channel: c, y: cy0 + y, x: cx0, count: w, into: r)
+                        for x in 0..<w { g[dst + x] += r[x] }
                     }
                     if channels > 1 { for x in 0..<w { g[dst + x] *= scale } }
                 }
@@ -129,21 +162,23 @@ public struct GreySampler: Sendable {
         let x0 = min(Int(fx), width - 2 < 0 ? 0 : width - 2), y0 = min(Int(fy), height - 2 < 0 ? 0 : height - 2)
         let ax = Float(fx - Double(x0)), ay = Float(fy - Double(y0))
         let x1 = width > 1 ? 1 : 0, y1 = height > 1 ? width : 0
-        return withSamples { v, channels, plane in
-            let i = y0 * width + x0
+        let i = y0 * width + x0, plane = pixels.planeCount, channels = pixels.channels
+        @inline(__always) func bilinear(_ v: (Int) -> Float) -> Float {
             var top: Float = 0, bottom: Float = 0
             for c in 0..<channels {
                 let b = c * plane + i
-                let t = v[b] + (v[b + x1] - v[b]) * ax
-                top += t
-                bottom += v[b + y1] + (v[b + y1 + x1] - v[b + y1]) * ax
+                top += v(b) + (v(b + x1) - v(b)) * ax
+                bottom += v(b + y1) + (v(b + y1 + x1) - v(b + y1)) * ax
             }
-            let scale = 1 / Float(channels)
-            return (top + (bottom - top) * ay) * scale
+            return (top + (bottom - top) * ay) * (1 / Float(channels))
         }
-    }
-
-    @inlinable func withSamples<R>(_ body: (UnsafeBufferPointer<Float>, Int, Int) -> R) -> R {
-        image.samples.withUnsafeBufferPointer { body($0, image.channels, image.planeCount) }
+        switch pixels.storage {
+        case .bytes(let bytes):
+            return PhotoPixels.byteToUnit.withUnsafeBufferPointer { t in
+                bytes.withUnsafeBufferPointer { s in bilinear { t[Int(s[$0])] } }
+            }
+        case .floats(let floats):
+            return floats.withUnsafeBufferPointer { s in bilinear { s[$0] } }
+        }
     }
 }

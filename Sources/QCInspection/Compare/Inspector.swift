@@ -25,16 +25,17 @@ public struct Inspector: Sendable {
         var clock = StageClock()
         // One thumbnail serves the ruler search, the illumination fit and the unit's location; a JPEG
         // decoder makes it while decoding.
-        let decoded = try PhotoDecoder(limits: limits).decode(file: photo, thumbnailFactor: RulerDetector.workingFactor)
+        // JPEG photos stay 8-bit (see PhotoPixels): only crops are ever converted to floating point.
+        let decoded = try PhotoDecoder(limits: limits).decodePixels(file: photo, thumbnailFactor: RulerDetector.workingFactor)
         clock.mark("decode")
-        let image = decoded.image
-        let factor = RulerDetector.workingFactor(width: image.width, height: image.height)
-        let thumbnail = decoded.thumbnail.flatMap { $0.factor == factor ? $0 : nil } ?? Thumbnail(image, factor: factor)
+        let pixels = decoded.pixels
+        let factor = RulerDetector.workingFactor(width: pixels.width, height: pixels.height)
+        let thumbnail = decoded.thumbnail.flatMap { $0.factor == factor ? $0 : nil } ?? Thumbnail(pixels, factor: factor)
         clock.mark("thumbnail")
-        let calibration = try PhotoCalibration.resolve(image: image, thumbnail: thumbnail, file: photo,
+        let calibration = try PhotoCalibration.resolve(pixels: pixels, thumbnail: thumbnail, file: photo,
                                                        detector: detector, station: station)
         clock.mark("calibration")
-        let out = try comparator.measure(image: image, thumbnail: thumbnail, file: photo, calibration: calibration, clock: clock)
+        let out = try comparator.measure(pixels: pixels, thumbnail: thumbnail, file: photo, calibration: calibration, clock: clock)
         clock = StageClock()
         let judgement = master.sheet.judge(out.measurements, nominals: master.model.nominals)
         clock.mark("judging")
@@ -48,7 +49,7 @@ public struct Inspector: Sendable {
             measurements: out.measurements, checks: judgement.checks, defects: judgement.defects,
             warnings: out.warnings + judgement.notes)
         if let overlay {
-            var canvas = Canvas(photo: decoded.image)
+            var canvas = Canvas(photo: pixels.image())
             CompareOverlay.draw(result: result, output: out, master: master, sheet: master.sheet, on: &canvas)
             try ImageEncoder.write(canvas.image, to: overlay)
             clock.mark("overlay")

@@ -26,15 +26,17 @@ struct PhotoAnalysis: Sendable {
 
     static func analyse(image: Image, thumbnail: Thumbnail?, file: String, calibration: PhotoCalibration,
                         clock: inout StageClock) throws(InspectionError) -> PhotoAnalysis {
-        let region: UnitRegion
-        if let thumbnail {
-            region = try UnitLocator.locate(thumbnail: thumbnail, calibration: calibration, file: file)
-        } else {
-            region = try UnitLocator.locate(image: image, calibration: calibration, file: file)
-        }
+        let thumbnail = thumbnail ?? Thumbnail(image, factor: max(1, max(image.width, image.height) / 900))
+        return try analyse(pixels: PhotoPixels(image), thumbnail: thumbnail, file: file, calibration: calibration, clock: &clock)
+    }
+
+    /// Locates the unit on `thumbnail`, then crops and traces it at full resolution from `pixels`.
+    static func analyse(pixels: PhotoPixels, thumbnail: Thumbnail, file: String, calibration: PhotoCalibration,
+                        clock: inout StageClock) throws(InspectionError) -> PhotoAnalysis {
+        let region = try UnitLocator.locate(thumbnail: thumbnail, calibration: calibration, file: file)
         clock.mark("locate")
         let margin = region.factor * 2 + 12
-        let crop = LinearCrop(image: image, x0: region.minX - margin, y0: region.minY - margin,
+        let crop = LinearCrop(pixels: pixels, x0: region.minX - margin, y0: region.minY - margin,
                               width: region.maxX - region.minX + 2 * margin, height: region.maxY - region.minY + 2 * margin)
         clock.mark("linear crop")
         let outline = try OutlineExtractor.extract(region: region, crop: crop, pxPerMM: calibration.pxPerMM, file: file)

@@ -30,10 +30,10 @@ struct UnitComparator {
         var warnings: [String]
     }
 
-    func measure(image: Image, thumbnail: Thumbnail? = nil, file: String, calibration: PhotoCalibration,
+    func measure(pixels: PhotoPixels, thumbnail: Thumbnail, file: String, calibration: PhotoCalibration,
                  clock: StageClock = StageClock()) throws(InspectionError) -> Output {
         var clock = clock
-        let analysis = try PhotoAnalysis.analyse(image: image, thumbnail: thumbnail, file: file, calibration: calibration,
+        let analysis = try PhotoAnalysis.analyse(pixels: pixels, thumbnail: thumbnail, file: file, calibration: calibration,
                                                  clock: &clock)
         var warnings: [String] = []
         let s = analysis.pxPerMM

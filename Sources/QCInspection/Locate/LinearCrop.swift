@@ -11,28 +11,53 @@ struct LinearCrop: Sendable {
     private let r: [Float], g: [Float], b: [Float]
 
     init(image: Image, x0: Int, y0: Int, width: Int, height: Int) {
+        self.init(pixels: PhotoPixels(image), x0: x0, y0: y0, width: width, height: height)
+    }
+
+    /// The crop [x0, x0 + width) × [y0, y0 + height) of a photo's pixels (clipped to the photo), linearised.
+    init(pixels: PhotoPixels, x0: Int, y0: Int, width: Int, height: Int) {
         let cx0 = max(0, x0), cy0 = max(0, y0)
-        let cx1 = min(image.width, x0 + width), cy1 = min(image.height, y0 + height)
+        let cx1 = min(pixels.width, x0 + width), cy1 = min(pixels.height, y0 + height)
         self.x0 = cx0; self.y0 = cy0
         self.width = max(0, cx1 - cx0); self.height = max(0, cy1 - cy0)
         let n = self.width * self.height
         var planes = [[Float]](repeating: [Float](repeating: 0, count: n), count: 3)
-        let table = LinearCrop.table
-        let plane = image.planeCount
         let w = self.width
-        image.samples.withUnsafeBufferPointer { s in
-            for c in 0..<3 {
-                let src = (image.channels == 3 ? c : 0) * plane
-                planes[c].withUnsafeMutableBufferPointer { d in
-                    for y in 0..<(cy1 - cy0) {
-                        let row = src + (cy0 + y) * image.width + cx0
-                        for x in 0..<w { d[y * w + x] = LinearCrop.linear(s[row + x], table) }
+        if case .bytes(let bytes) = pixels.storage {
+            // 8-bit codes: one exact table lookup per sample.
+            let plane = pixels.planeCount
+            bytes.withUnsafeBufferPointer { s in
+                LinearCrop.byteTable.withUnsafeBufferPointer { t in
+                    for c in 0..<3 {
+                        let src = (pixels.channels == 3 ? c : 0) * plane
+                        planes[c].withUnsafeMutableBufferPointer { d in
+                            for y in 0..<(cy1 - cy0) {
+                                let row = src + (cy0 + y) * pixels.width + cx0
+                                for x in 0..<w { d[y * w + x] = t[Int(s[row + x])] }
+                            }
+                        }
+                    }
+                }
+            }
+        } else if w > 0 {
+            let table = LinearCrop.table
+            var line = [Float](repeating: 0, count: w)
+            line.withUnsafeMutableBufferPointer { l in
+                for c in 0..<3 {
+                    planes[c].withUnsafeMutableBufferPointer { d in
+                        for y in 0..<(cy1 - cy0) {
+                            pixels.readRow(channel: c, y: cy0 + y, x: cx0, count: w, into: l)
+                            for x in 0..<w { d[y * w + x] = LinearCrop.linear(l[x], table) }
+                        }
                     }
                 }
             }
         }
         r = planes[0]; g = planes[1]; b = planes[2]
     }
+
+    /// sRGB decode of the 8-bit codes, exact.
+    static let byteTable: [Float] = (0..<256).map { Float(SRGBTransfer.decode(Double($0) / 255)) }
 
     /// sRGB decode through a 4097-entry table with linear interpolation (error < 2e-6 over 0...1).
     static let table: [Float] = (0...4096).map { Float(SRGBTransfer.decode(Double($0) / 4096)) }
