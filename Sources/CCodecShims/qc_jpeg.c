@@ -124,6 +124,52 @@ typedef struct {
     int thumb_factor; float *thumb; size_t thumb_capacity;
 } qc_jpeg_sink;
 
+/// Stores one decoded interleaved row into the sink's planes and adds it to the thumbnail's row sums.
+/// Kept out of qc_jpeg_run: a function that calls setjmp keeps its locals in memory, which would
+/// slow this per-pixel loop several times over.
+__attribute__((noinline))
+static void qc_jpeg_store_row(const qc_jpeg_sink *sink, const uint8_t *buf, int ch, size_t y, size_t w, size_t n,
+                              int f, size_t tw, size_t th) {
+    const float *t = sink->table;
+    int thumb_row = f && y / f < th;
+    if (sink->planes8 && ch == 3) {
+        // All three byte planes in one pass over the interleaved row.
+        uint8_t *r8 = sink->planes8 + y * w, *g8 = r8 + n, *b8 = r8 + 2 * n;
+        for (size_t x = 0; x < w; x++) {
+            r8[x] = buf[3 * x]; g8[x] = buf[3 * x + 1]; b8[x] = buf[3 * x + 2];
+        }
+    }
+    for (int c = 0; c < ch; c++) {
+        const uint8_t *src = buf + c;
+        float *acc = thumb_row ? sink->thumb + (size_t)c * tw * th + (y / f) * tw : NULL;
+        if (sink->planes) {
+            float *dst = sink->planes + (size_t)c * n + y * w;
+            for (size_t x = 0; x < w; x++) dst[x] = t[src[x * ch]];
+            if (acc) for (size_t x = 0; x < tw; x++) {
+                float s = 0;
+                for (int d = 0; d < f; d++) s += dst[x * f + d];
+                acc[x] += s;
+            }
+        } else {
+            uint8_t *dst8 = sink->planes8 + (size_t)c * n + y * w;
+            if (ch != 3) for (size_t x = 0; x < w; x++) dst8[x] = src[x * ch];
+            // Integer code sums per box row (exact), scaled once at the end; the usual factors unrolled.
+            if (acc && f == 3) {
+                for (size_t x = 0; x < tw; x++)
+                    acc[x] += (float)((unsigned)dst8[3 * x] + dst8[3 * x + 1] + dst8[3 * x + 2]);
+            } else if (acc && f == 2) {
+                for (size_t x = 0; x < tw; x++) acc[x] += (float)((unsigned)dst8[2 * x] + dst8[2 * x + 1]);
+            } else if (acc) {
+                for (size_t x = 0; x < tw; x++) {
+                    unsigned s = 0;
+                    for (int d = 0; d < f; d++) s += dst8[x * f + d];
+                    acc[x] += (float)s;
+                }
+            }
+        }
+    }
+}
+
 static int qc_jpeg_run(const uint8_t *data, size_t size, uint64_t max_pixels,
                        qc_jpeg_info *info, void **pixels, char err[QC_ERR_LEN], const qc_jpeg_sink *sink) {
     memset(info, 0, sizeof(*info));
@@ -214,27 +260,7 @@ static int qc_jpeg_run(const uint8_t *data, size_t size, uint64_t max_pixels,
         jpeg_read_scanlines(&cinfo, &row, 1);
         if (jerr.truncated || jerr.corrupt) break;
         if (!planar) continue;
-        // Planar Float32 through the table, or planar bytes; the thumbnail row sums ride along while
-        // the row is hot.
-        const float *t = sink->table;
-        for (int c = 0; c < ch; c++) {
-            const uint8_t *src = buf + c;
-            if (sink->planes) {
-                float *dst = sink->planes + (size_t)c * n + y * w;
-                for (size_t x = 0; x < w; x++) dst[x] = t[src[x * ch]];
-            } else {
-                uint8_t *dst8 = sink->planes8 + (size_t)c * n + y * w;
-                for (size_t x = 0; x < w; x++) dst8[x] = src[x * ch];
-            }
-            if (f && y / f < th) {
-                float *acc = sink->thumb + (size_t)c * tw * th + (y / f) * tw;
-                for (size_t x = 0; x < tw; x++) {
-                    float s = 0;
-                    for (int d = 0; d < f; d++) s += t[src[(x * f + d) * ch]];
-                    acc[x] += s;
-                }
-            }
-        }
+        qc_jpeg_store_row(sink, buf, ch, y, w, n, f, tw, th);
     }
     if (jerr.corrupt && !jerr.truncated) {
         snprintf(err, QC_ERR_LEN, "%s", jerr.corrupt_msg);
@@ -258,7 +284,8 @@ static int qc_jpeg_run(const uint8_t *data, size_t size, uint64_t max_pixels,
     if (planar) {
         free(buf);
         if (f) {
-            float norm = 1.0f / (float)(f * f);
+            // Float planes summed values in 0...1; byte planes summed codes 0...255.
+            float norm = sink->planes ? 1.0f / (float)(f * f) : 1.0f / (255.0f * (float)(f * f));
             for (size_t i = 0; i < tw * th * ch; i++) sink->thumb[i] *= norm;
         }
     } else {

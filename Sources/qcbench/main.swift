@@ -114,7 +114,7 @@ if let first = runs.first {
     print("stages inside `qcvision compare` (median of \(runs.count) processes):")
     for (k, stage) in first.stages.enumerated() {
         let times = runs.compactMap { $0.stages.count > k ? $0.stages[k].1 : nil }
-        print(String(format: "  %-16@ %6.3f s", stage.0 as NSString, median(times)))
+        print("  " + stage.0.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: " %6.3f s", median(times)))
     }
     let peaks = runs.compactMap(\.peakMB)
     if !peaks.isEmpty {

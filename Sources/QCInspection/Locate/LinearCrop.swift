@@ -7,8 +7,8 @@ import QCImage
 /// crossing of a blurred edge unbiased (the blur happens in linear light in the camera).
 struct LinearCrop: Sendable {
     let x0: Int, y0: Int, width: Int, height: Int
-    /// Planar linear RGB.
-    private let r: [Float], g: [Float], b: [Float]
+    /// Linear RGB per pixel (the fourth lane unused), row-major: one vector load per bilinear tap.
+    private let rgb: [SIMD4<Float>]
 
     init(image: Image, x0: Int, y0: Int, width: Int, height: Int) {
         self.init(pixels: PhotoPixels(image), x0: x0, y0: y0, width: width, height: height)
@@ -21,19 +21,20 @@ struct LinearCrop: Sendable {
         self.x0 = cx0; self.y0 = cy0
         self.width = max(0, cx1 - cx0); self.height = max(0, cy1 - cy0)
         let n = self.width * self.height
-        var planes = [[Float]](repeating: [Float](repeating: 0, count: n), count: 3)
-        let w = self.width
+        var rgb = [SIMD4<Float>](repeating: .zero, count: n)
+        let w = self.width, rows = cy1 - cy0
         if case .bytes(let bytes) = pixels.storage {
             // 8-bit codes: one exact table lookup per sample.
             let plane = pixels.planeCount
+            let offsets = (0..<3).map { (pixels.channels == 3 ? $0 : 0) * plane }
             bytes.withUnsafeBufferPointer { s in
                 LinearCrop.byteTable.withUnsafeBufferPointer { t in
-                    for c in 0..<3 {
-                        let src = (pixels.channels == 3 ? c : 0) * plane
-                        planes[c].withUnsafeMutableBufferPointer { d in
-                            for y in 0..<(cy1 - cy0) {
-                                let row = src + (cy0 + y) * pixels.width + cx0
-                                for x in 0..<w { d[y * w + x] = t[Int(s[row + x])] }
+                    rgb.withUnsafeMutableBufferPointer { out in
+                        for y in 0..<rows {
+                            let row = (cy0 + y) * pixels.width + cx0
+                            let r = row + offsets[0], g = row + offsets[1], b = row + offsets[2]
+                            for x in 0..<w {
+                                out[y * w + x] = SIMD4(t[Int(s[r + x])], t[Int(s[g + x])], t[Int(s[b + x])], 0)
                             }
                         }
                     }
@@ -43,17 +44,17 @@ struct LinearCrop: Sendable {
             let table = LinearCrop.table
             var line = [Float](repeating: 0, count: w)
             line.withUnsafeMutableBufferPointer { l in
-                for c in 0..<3 {
-                    planes[c].withUnsafeMutableBufferPointer { d in
-                        for y in 0..<(cy1 - cy0) {
+                rgb.withUnsafeMutableBufferPointer { out in
+                    for c in 0..<3 {
+                        for y in 0..<rows {
                             pixels.readRow(channel: c, y: cy0 + y, x: cx0, count: w, into: l)
-                            for x in 0..<w { d[y * w + x] = LinearCrop.linear(l[x], table) }
+                            for x in 0..<w { out[y * w + x][c] = LinearCrop.linear(l[x], table) }
                         }
                     }
                 }
             }
         }
-        r = planes[0]; g = planes[1]; b = planes[2]
+        self.rgb = rgb
     }
 
     /// sRGB decode of the 8-bit codes, exact.
@@ -75,20 +76,20 @@ struct LinearCrop: Sendable {
         if fx < 0 || fy < 0 || fx > Double(width - 1) || fy > Double(height - 1) { return nil }
         let ix = min(Int(fx), width - 2), iy = min(Int(fy), height - 2)
         let ax = Float(fx - Double(ix)), ay = Float(fy - Double(iy))
-        let i = iy * width + ix
-        @inline(__always) func lerp(_ p: [Float]) -> Float {
+        let i = iy * width + ix, w = width
+        return rgb.withUnsafeBufferPointer { p in
             let top = p[i] + (p[i + 1] - p[i]) * ax
-            let bottom = p[i + width] + (p[i + width + 1] - p[i + width]) * ax
-            return top + (bottom - top) * ay
+            let bottom = p[i + w] + (p[i + w + 1] - p[i + w]) * ax
+            let c = top + (bottom - top) * ay
+            return SIMD3(c.x, c.y, c.z)
         }
-        return SIMD3(lerp(r), lerp(g), lerp(b))
     }
 
     /// Linear RGB of the pixel containing (x, y), nil outside.
     @inline(__always) func pixel(_ x: Double, _ y: Double) -> SIMD3<Float>? {
         let ix = Int(x.rounded(.down)) - x0, iy = Int(y.rounded(.down)) - y0
         if ix < 0 || iy < 0 || ix >= width || iy >= height { return nil }
-        let i = iy * width + ix
-        return SIMD3(r[i], g[i], b[i])
+        let c = rgb[iy * width + ix]
+        return SIMD3(c.x, c.y, c.z)
     }
 }
