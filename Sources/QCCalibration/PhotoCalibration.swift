@@ -37,9 +37,18 @@ public struct PhotoCalibration: Sendable {
     /// As `resolve(image:thumbnail:file:detector:station:)`, on a photo's pixels as decoded.
     public static func resolve(pixels image: PhotoPixels, thumbnail: Thumbnail, file: String, detector: RulerDetector,
                                station: StationProfile?) throws(CalibrationError) -> PhotoCalibration {
-        let illumination = IlluminationModel.fit(thumbnail: thumbnail)
+        // The illumination fit and the ruler search are independent: run them side by side.
+        var illumination: IlluminationModel?
+        var found: Result<RulerCalibration, CalibrationError> = .failure(.noRuler(file: file, detail: "not searched"))
+        let both = ParallelMap.map(2, minimumPerChunk: 1) { k -> (IlluminationModel?, Result<RulerCalibration, CalibrationError>?) in
+            k == 0 ? (IlluminationModel.fit(thumbnail: thumbnail), nil)
+                : (nil, Result { () throws(CalibrationError) -> RulerCalibration in
+                    try detector.calibrate(pixels: image, thumbnail: thumbnail, file: file) })
+        }
+        illumination = both[0].0
+        if let r = both[1].1 { found = r }
         do {
-            let ruler = try detector.calibrate(pixels: image, thumbnail: thumbnail, file: file)
+            let ruler = try found.get()
             var notes = ruler.warnings
             var white = ruler.whiteReference
             var whiteAt: RulerCalibration.Point? = white == nil ? nil

@@ -84,12 +84,14 @@ public struct RulerDetector: Sendable {
                                     darkTicks: coarse.darkTicks, spacing: spacing)
             let upper = TickLocator(plane: full, axis: axis, band: (cv + halfBand * 0.2)...(cv + halfBand),
                                     darkTicks: coarse.darkTicks, spacing: spacing)
+            // The tilt is a median over graduations: about 32 of them, spread over the run, are plenty.
             var shifts: [Double] = []
-            for t in ticksT {
-                if let a = lower.locate(near: t, minContrast: 0.02), let b = upper.locate(near: t, minContrast: 0.02) {
-                    shifts.append(b.t - a.t)
-                }
-            }
+            let sample = Swift.stride(from: 0, to: ticksT.count, by: max(1, ticksT.count / 32)).map { ticksT[$0] }
+            shifts = ParallelMap.map(sample.count, minimumPerChunk: 8) { k -> Double? in
+                guard let a = lower.locate(near: sample[k], minContrast: 0.02),
+                      let b = upper.locate(near: sample[k], minContrast: 0.02) else { return nil }
+                return b.t - a.t
+            }.compactMap { $0 }
             guard let tilt = RobustStatistics.median(shifts) else { break }
             // The two half-bands' centres are 1.2 half-widths apart across the axis.
             let alpha = atan2(tilt, halfBand * 1.2) * 180 / .pi
@@ -104,9 +106,9 @@ public struct RulerDetector: Sendable {
 
         // Locate every graduation of the run, then extend past both ends while marks continue.
         var found: [(k: Int, tick: TickLocator.Tick)] = []
-        for (i, t) in ticksT.enumerated() {
-            if let tick = locator.locate(near: t, minContrast: 0.01) { found.append((i, tick)) }
-        }
+        found = ParallelMap.map(ticksT.count, minimumPerChunk: 8) { i in
+            locator.locate(near: ticksT[i], minContrast: 0.01).map { (k: i, tick: $0) }
+        }.compactMap { $0 }
         guard found.count >= 5 else {
             throw .tooBlurred(file: file, detail: "graduations could not be located at full resolution")
         }

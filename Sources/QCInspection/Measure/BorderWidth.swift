@@ -20,11 +20,12 @@ enum BorderWidth {
     static func measure(_ analysis: PhotoAnalysis, registration: Registration, metal: SIMD3<Float>,
                         fill: (Double, Double) -> (colour: SIMD3<Float>, expected: Double)?) -> [Sample] {
         let s = analysis.pxPerMM
-        var out: [Sample] = []
-        out.reserveCapacity(analysis.outline.points.count)
-        for p in analysis.outline.points {
+        // Outline points are independent: measured on every core, kept in outline order.
+        let points = analysis.outline.points
+        return ParallelMap.map(points.count) { k -> Sample? in
+            let p = points[k]
             let d = registration.toDesign(p.x, p.y)
-            guard let (fillColour, expected) = fill(d.0, d.1) else { continue }
+            guard let (fillColour, expected) = fill(d.0, d.1) else { return nil }
             let reach = (2 * expected + 0.5) * s
             var profile = EdgeProfile(t: [], colours: [])
             var t = 0.0
@@ -32,10 +33,10 @@ enum BorderWidth {
                 if let c = analysis.normalisedColour(p.x - t * p.nx, p.y - t * p.ny) { profile.t.append(t); profile.colours.append(c) }
                 t += 0.25
             }
-            guard profile.t.count > 16 else { continue }
+            guard profile.t.count > 16 else { return nil }
             // Shading varies over the metal: read the plating just inside the outer edge and scale the
             // fill's colour by the same local light, so the ½ level sits between the two actual colours.
-            guard let localMetal = profile.mean(in: 2.5...4.0) else { continue }
+            guard let localMetal = profile.mean(in: 2.5...4.0) else { return nil }
             let shade = (localMetal / metal).sum() / 3
             let localFill = fillColour * (1 + 0.5 * (shade - 1))
             let proj = profile.projection(side1: localMetal, side2: localFill)
@@ -47,11 +48,10 @@ enum BorderWidth {
             }
             guard let start = first,
                   let r = profile.refine(start: start, gap: 3, width: 1.5, within: 2.5...reach,
-                                         fallback1: localMetal, fallback2: localFill) else { continue }
+                                         fallback1: localMetal, fallback2: localFill) else { return nil }
             let n = registration.directionToDesign(p.nx, p.ny)
-            out.append(Sample(x: p.x, y: p.y, designNX: n.0, designNY: n.1, width: r.edge / s))
-        }
-        return out
+            return Sample(x: p.x, y: p.y, designNX: n.0, designNY: n.1, width: r.edge / s)
+        }.compactMap { $0 }
     }
 
     /// Per-side medians and the 2nd percentile.

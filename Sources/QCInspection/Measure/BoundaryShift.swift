@@ -11,10 +11,11 @@ enum BoundaryShift {
                         colours: [Int: SIMD3<Float>]) -> [Sample] {
         let s = analysis.pxPerMM
         let step = 0.25 / s   // mm per sample (a quarter pixel)
-        var out: [Sample] = []
-        out.reserveCapacity(master.boundaries.count)
-        for b in master.boundaries {
-            guard let ca = colours[b.a], let cb = colours[b.b] else { continue }
+        // Boundary points are independent: measured on every core, kept in the master's order.
+        let boundaries = master.boundaries
+        return ParallelMap.map(boundaries.count) { k -> Sample? in
+            let b = boundaries[k]
+            guard let ca = colours[b.a], let cb = colours[b.b] else { return nil }
             // Search ±0.8 mm whatever the regions' widths: a thin metal line moved by more than its own
             // width still shows as the same a→b crossing (only crossings in that direction count).
             let lo = -0.8, hi = 0.8
@@ -25,11 +26,11 @@ enum BoundaryShift {
                 if let c = analysis.normalisedColour(p.0, p.1) { profile.t.append(t); profile.colours.append(c) }
                 t += step
             }
-            guard profile.t.count > 8 else { out.append(Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil)); continue }
+            guard profile.t.count > 8 else { return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil) }
             let proj = profile.projection(side1: ca, side2: cb)
             let margin = 1.5 / s
             guard lo + margin < hi - margin, let start = EdgeProfile.crossing(proj, t: profile.t, near: 0, within: (lo + margin)...(hi - margin)) else {
-                out.append(Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil)); continue
+                return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil)
             }
             // Local plateaus only where both regions are wide enough here; else the master's colours.
             let gap = 3 / s, width = 1.5 / s
@@ -39,9 +40,8 @@ enum BoundaryShift {
                                       fallback1: ca, fallback2: cb) {
                 edge = r.edge
             }
-            out.append(Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: edge))
-        }
-        return out
+            return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: edge)
+        }.compactMap { $0 }
     }
 
     static func summarise(_ samples: [Sample]) -> Measurements.BoundaryShift {

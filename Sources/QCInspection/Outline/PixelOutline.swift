@@ -1,3 +1,4 @@
+import QCImage
 /// A unit's outer outline in photo pixels: ordered sub-pixel edge points with outward unit normals.
 struct PixelOutline: Sendable {
     struct Point: Sendable {
@@ -68,18 +69,16 @@ enum OutlineExtractor {
         let outward = 1.2 * pxPerMM   // the mask may stop short of a rim whose colour is close to the background's
         let reachIn = f + 8 + shadow, reachOut = f + 8 + outward
         let step = 0.25
-        var refined: [(Double, Double)] = []
-        refined.reserveCapacity(resampled.count)
-        var contrasts: [Float] = []
-        var refinedNormals: [(Double, Double)] = []
-        for (p, nrm) in zip(resampled, normals) {
+        // Outline points are independent: refined on every core, kept in contour order.
+        let found = ParallelMap.map(resampled.count) { k -> (point: (Double, Double), normal: (Double, Double), contrast: Float)? in
+            let p = resampled[k], nrm = normals[k]
             var profile = EdgeProfile(t: [], colours: [])
             var t = -reachIn
             while t <= reachOut {
                 if let c = crop.sample(p.0 + t * nrm.0, p.1 + t * nrm.1) { profile.t.append(t); profile.colours.append(c) }
                 t += step
             }
-            guard profile.t.count > 8 else { continue }
+            guard profile.t.count > 8 else { return nil }
             // Colour change over ±1 px; candidate edges are its local maxima, scanned from outside
             // inward. The outer edge is the first whose outside looks like the background (same
             // chromaticity, not brighter: a shadow only darkens), unlike the rim's inner edge.
@@ -90,7 +89,7 @@ enum OutlineExtractor {
             }
             let window = profile.t.indices.filter { $0 >= 5 && $0 < profile.t.count - 5
                 && profile.t[$0] >= -(f + 3 + shadow) && profile.t[$0] <= f + 3 + outward }
-            guard let top = window.map({ grads[$0] }).max(), top > 0 else { continue }
+            guard let top = window.map({ grads[$0] }).max(), top > 0 else { return nil }
             // The far outside of the profile is background (perhaps in shadow); the outer edge's outside
             // is that same surface, possibly darker (k < 1.25), while the rim's inner edge has metal there.
             let farOutside = profile.mean(in: (reachOut - 3)...reachOut) ?? region.backgroundColour(p.0, p.1)
@@ -108,12 +107,11 @@ enum OutlineExtractor {
                 if let outside = profile.mean(in: (te + 3)...(te + 5)), looksLikeBackground(outside),
                    let inside = profile.mean(in: (te - 5)...(te - 3)), !looksLikeBackground(inside) { best = te; break }
             }
-            guard let best else { continue }
-            guard let r = profile.refine(start: best, gap: 3, width: 2, within: (-reachIn + 5)...(reachOut - 5)) else { continue }
-            refined.append((p.0 + r.edge * nrm.0, p.1 + r.edge * nrm.1))
-            refinedNormals.append(nrm)
-            contrasts.append(r.contrast)
-        }
+            guard let best else { return nil }
+            guard let r = profile.refine(start: best, gap: 3, width: 2, within: (-reachIn + 5)...(reachOut - 5)) else { return nil }
+            return ((p.0 + r.edge * nrm.0, p.1 + r.edge * nrm.1), nrm, r.contrast)
+        }.compactMap { $0 }
+        let refined = found.map(\.point), refinedNormals = found.map(\.normal), contrasts = found.map(\.contrast)
         guard refined.count >= resampled.count * 3 / 4 else {
             throw .measurement(file: file, detail: "the unit's outer edge could not be located all round")
         }
