@@ -54,6 +54,23 @@ struct CompareEndToEndTests {
         #expect(border.message.contains("right"))
     }
 
+    /// Specular highlights fall where the rim faces the light in the photo, so they move over the metal
+    /// as the unit turns; the plating tone must not follow them. The same unit photographed with and
+    /// without highlights, at poses that put them on different parts of the rim, reads the same tone.
+    @Test(arguments: [35.0, 160.0, 250.0])
+    func highlightsDoNotMoveThePlatingTone(rotation: Double) throws {
+        var lit = RenderedUnits.unitSpec([], rotation: rotation, seed: 31)
+        var plain = lit
+        plain.lighting.highlightCount = 0
+        lit.lighting.highlightCount = 3
+        let (litPath, _) = try RenderedUnits.write(lit, name: "lit-\(Int(rotation))")
+        let (plainPath, _) = try RenderedUnits.write(plain, name: "plain-\(Int(rotation))")
+        let a = try #require(try inspector().compare(photo: litPath).measurements.platingTone)
+        let b = try #require(try inspector().compare(photo: plainPath).measurements.platingTone)
+        #expect(abs(a.deltaL - b.deltaL) < 0.3 && abs(a.deltaA - b.deltaA) < 0.3 && abs(a.deltaB - b.deltaB) < 0.3,
+                "with highlights ΔL \(a.deltaL) Δa \(a.deltaA) Δb \(a.deltaB), without ΔL \(b.deltaL) Δa \(b.deltaA) Δb \(b.deltaB)")
+    }
+
     @Test func platingShiftIsSeenWithItsDirection() throws {
         let (path, truth) = try RenderedUnits.write(
             RenderedUnits.unitSpec([.platingShift(deltaL: -3, deltaA: -4, deltaB: 0, label: "greener, darker")], seed: 23), name: "plating")
