@@ -21,8 +21,10 @@ enum WhiteReference {
                 }
             }
         }
-        guard let r = RobustStatistics.median(channels[0]), let g = RobustStatistics.median(channels[1]),
-              let b = RobustStatistics.median(channels[2]) else { return nil }
+        // Interquartile means, not medians: near white one 8-bit code is about 1 % of linear light, and
+        // a median of quantised samples sticks to a code (up to ±0.5 % per channel, 1 % in r/g).
+        guard let r = RobustStatistics.trimmedMean(channels[0], trim: 0.25), let g = RobustStatistics.trimmedMean(channels[1], trim: 0.25),
+              let b = RobustStatistics.trimmedMean(channels[2], trim: 0.25) else { return nil }
         return LinearRGB(r, g, b)
     }
 }

@@ -69,13 +69,22 @@ for (design, name, defectChoices) in designs {
             errors["boundary shift mm (p95)", default: []].append(abs(m.fillBoundaryShift.p95 - t.fillBoundaryShiftMM.p95))
             if let tone = m.platingTone { errors["plating ΔE00", default: []].append(abs(tone.deltaE00 - t.platingTone.deltaE00)) }
             if showUnits {
-                print(String(format: "%@-%d %4dx%-4d %4.1f px/mm %@ size %+.4f %+.4f  rims %+.4f %+.4f %+.4f %+.4f  shift p95 %+.4f p99 %+.4f  ΔE00 %.2f (truth %.2f) ΔL %+.2f",
+                // White reference chromaticity against the ruler's known white under the camera's gains.
+                let decoded = try PhotoDecoder().decode(file: path)
+                if let w = try? PhotoCalibration.resolve(image: decoded.image, file: path, detector: RulerDetector(), station: nil).whiteReference {
+                    let tw = t.ruler.whiteLinearRGB, g = t.camera.wbGains
+                    let er = (w.r / w.g) / (tw[0] * g[0] / (tw[1] * g[1])) - 1, eb = (w.b / w.g) / (tw[2] * g[2] / (tw[1] * g[1])) - 1
+                    print(String(format: "  white reference r/g %+.2f %%, b/g %+.2f %%", er * 100, eb * 100))
+                }
+                print(String(format: "%@-%d %4dx%-4d %4.1f px/mm %@ size %+.4f %+.4f  rims %+.4f %+.4f %+.4f %+.4f  shift p95 %+.4f p99 %+.4f  ΔE00 %.2f (truth %.2f) Lab error %+.2f %+.2f %+.2f",
                              name, k, photo.image.width, photo.image.height, px, "\(spec.background)",
                              m.overallSize.width - t.overallSizeMM.width, m.overallSize.height - t.overallSizeMM.height,
                              m.borderWidth.top - t.borderWidthMM.top, m.borderWidth.right - t.borderWidthMM.right,
                              m.borderWidth.bottom - t.borderWidthMM.bottom, m.borderWidth.left - t.borderWidthMM.left,
                              m.fillBoundaryShift.p95 - t.fillBoundaryShiftMM.p95, m.fillBoundaryShift.max - t.fillBoundaryShiftMM.max,
-                             m.platingTone?.deltaE00 ?? .nan, t.platingTone.deltaE00, m.platingTone?.deltaL ?? .nan))
+                             m.platingTone?.deltaE00 ?? .nan, t.platingTone.deltaE00,
+                             (m.platingTone?.deltaL ?? .nan) - t.platingTone.deltaL, (m.platingTone?.deltaA ?? .nan) - t.platingTone.deltaA,
+                             (m.platingTone?.deltaB ?? .nan) - t.platingTone.deltaB))
             }
             let truthM = Measurements(
                 overallSize: .init(width: t.overallSizeMM.width, height: t.overallSizeMM.height),

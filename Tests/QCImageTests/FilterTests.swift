@@ -30,6 +30,19 @@ struct FilterTests {
         #expect(RobustStatistics.lowerMedian([]) == nil)
     }
 
+    /// Quantised data: the median sticks to a code, the interquartile mean dithers between codes.
+    @Test func trimmedMeanFollowsSubCodeShiftsWhereTheMedianCannot() {
+        // Codes 200 and 201 in proportions 70:30: the underlying level is 200.3.
+        let values = [Double](repeating: 200, count: 700) + [Double](repeating: 201, count: 300)
+        #expect(RobustStatistics.median(values) == 200)
+        let m = RobustStatistics.trimmedMean(values, trim: 0.25)!
+        #expect(m > 200.05 && m < 200.5, "\(m)")
+        // Outliers beyond the quartiles do not move it.
+        #expect(RobustStatistics.trimmedMean([1, 2, 3, 4, 1000, -1000, 2.5, 3.5], trim: 0.25) == 2.75)
+        #expect(RobustStatistics.trimmedMean([], trim: 0.25) == nil)
+        #expect(RobustStatistics.trimmedMean([7], trim: 0.25) == 7)
+    }
+
     @Test func thumbnailIsTheBoxMeanAndCoarseningComposes() {
         let w = 37, h = 23
         let samples = Self.values(w * h * 3, seed: 9, levels: 256).map(Float.init)

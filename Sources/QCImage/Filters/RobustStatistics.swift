@@ -60,6 +60,17 @@ public enum RobustStatistics {
         return a[k]
     }
 
+    /// Mean of the values between the `trim` and 1 − `trim` quantiles (by rank), e.g. 0.25 for the
+    /// interquartile mean. Unlike the median it is not stuck to one value when the data are quantised
+    /// (8-bit codes) with noise of about a code: the average dithers between codes. Nil for no input.
+    public static func trimmedMean(_ values: [Double], trim: Double) -> Double? {
+        if values.isEmpty { return nil }
+        let s = values.sorted()
+        let cut = min(Int(Double(s.count) * min(max(trim, 0), 0.49)), (s.count - 1) / 2)
+        let kept = s[cut..<(s.count - cut)]
+        return kept.reduce(0, +) / Double(kept.count)
+    }
+
     /// The median (type-7 0.5 quantile).
     public static func median(_ values: [Double]) -> Double? { quantile(values, 0.5) }
 
