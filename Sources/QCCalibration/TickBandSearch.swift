@@ -52,17 +52,23 @@ struct TickBandSearch {
 
     /// The best candidate over the given axis directions, or nil.
     func bestCandidate(angles: [Double]) -> Candidate? {
-        var best: Candidate?
-        for angle in angles {
-            let axis = RulerAxis(angleDegrees: angle)
+        // Directions are searched on every core; the best is then chosen in the given order, so ties
+        // resolve the same way whatever the scheduling.
+        let perAngle = ParallelMap.map(angles.count, minimumPerChunk: 1) { k -> [Candidate] in
+            let axis = RulerAxis(angleDegrees: angles[k])
+            var found: [Candidate] = []
             for band in bands(axis: axis) {
                 for dark in polarities() {
-                    guard let c = run(axis: axis, band: band, darkTicks: dark) else { continue }
-                    if best == nil || c.ticks.count > best!.ticks.count
-                        || (c.ticks.count == best!.ticks.count && c.contrast > best!.contrast) {
-                        best = c
-                    }
+                    if let c = run(axis: axis, band: band, darkTicks: dark) { found.append(c) }
                 }
+            }
+            return found
+        }
+        var best: Candidate?
+        for c in perAngle.joined() {
+            if best == nil || c.ticks.count > best!.ticks.count
+                || (c.ticks.count == best!.ticks.count && c.contrast > best!.contrast) {
+                best = c
             }
         }
         return best
