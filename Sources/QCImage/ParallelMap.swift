@@ -1,11 +1,24 @@
 import Dispatch
+import Synchronization
 
 /// Runs independent per-index work (one outline point, one boundary point, one graduation) on every
 /// core and returns the results in index order, so the output is the same whatever the scheduling.
 /// Below `minimumPerChunk` items per core it runs inline: threads cost more than they save.
 public enum ParallelMap {
+    /// Most threads one map may use, 0 for every core. Lot scoring lowers it so that workers × threads
+    /// stay within the cores; a benchmark sets 1 to measure one core.
+    public static let widthLimit = Atomic<Int>(0)
+
+    /// Runs `body` with `widthLimit` set to `limit`, restoring the previous limit afterwards.
+    public static func withWidthLimit<R>(_ limit: Int, _ body: () throws -> R) rethrows -> R {
+        let previous = widthLimit.exchange(limit, ordering: .relaxed)
+        defer { widthLimit.store(previous, ordering: .relaxed) }
+        return try body()
+    }
+
     public static func map<T>(_ count: Int, minimumPerChunk: Int = 64, _ body: (Int) -> T) -> [T] {
-        let cores = max(1, DispatchQueue.concurrentPerformWidth)
+        let limit = widthLimit.load(ordering: .relaxed)
+        let cores = max(1, limit > 0 ? min(limit, DispatchQueue.concurrentPerformWidth) : DispatchQueue.concurrentPerformWidth)
         let chunks = min(cores, max(1, count / max(1, minimumPerChunk)))
         if chunks <= 1 { return (0..<count).map(body) }
         var parts = [[T]](repeating: [], count: chunks)

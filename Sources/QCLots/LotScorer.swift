@@ -1,4 +1,5 @@
 import Foundation
+import QCImage
 
 /// Scores the photos of a lot in parallel with a bounded pool of workers.
 ///
@@ -27,10 +28,15 @@ public enum LotScorer {
                 state.finish(index, outcome, total: photos.count, progress: progress)
             }
         }
-        if workers == 1 {
-            work(0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+        // Each worker's comparison may split its own work over cores (ParallelMap); keep workers × threads
+        // within the machine so the workers do not fight over cores.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        ParallelMap.withWidthLimit(max(1, cores / workers)) {
+            if workers == 1 {
+                work(0)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+            }
         }
         return state.outcomes()
     }

@@ -72,3 +72,13 @@ struct FilterTests {
         }
     }
 }
+
+/// ParallelMap returns results in index order whatever the width, and honours its width limit.
+struct ParallelMapTests {
+    @Test func resultsAreInIndexOrderAtAnyWidth() {
+        let expected = (0..<1000).map { $0 * $0 }
+        #expect(ParallelMap.map(1000, minimumPerChunk: 1) { $0 * $0 } == expected)
+        #expect(ParallelMap.withWidthLimit(1) { ParallelMap.map(1000) { $0 * $0 } } == expected)
+        #expect(ParallelMap.map(0) { $0 }.isEmpty)
+    }
+}
