@@ -76,8 +76,10 @@ struct UnitComparator {
         if rms > max(0.35, 0.03 * meanM) {
             throw .differentProduct(file: file, detail: String(format: "outline differs from the master by %.2f mm RMS", rms))
         }
+        // Overall size from the extremes' edges with extrapolated plateaus (see PixelOutline.Point).
         let designOutline = analysis.outline.points.map { p -> (x: Double, y: Double, nx: Double, ny: Double) in
-            let d = reg.toDesign(p.x, p.y), n = reg.directionToDesign(p.nx, p.ny)
+            let e = p.extreme
+            let d = reg.toDesign(e.x, e.y), n = reg.directionToDesign(p.nx, p.ny)
             return (d.0, d.1, n.0, n.1)
         }
         guard let size = OverallSize.measure(designPoints: designOutline) else {

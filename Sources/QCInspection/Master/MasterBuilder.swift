@@ -19,7 +19,11 @@ enum MasterBuilder {
             let d = reg.toDesign(p.x, p.y)
             return (d.0, d.1, p.nx, p.ny)
         }
-        guard let size = OverallSize.measure(designPoints: outlineMM) else {
+        let extremesMM = analysis.outline.points.map { p -> (x: Double, y: Double, nx: Double, ny: Double) in
+            let e = p.extreme, d = reg.toDesign(e.x, e.y)
+            return (d.0, d.1, p.nx, p.ny)
+        }
+        guard let size = OverallSize.measure(designPoints: extremesMM) else {
             throw .measurement(file: file, detail: "overall size")
         }
 

@@ -39,15 +39,39 @@ struct EdgeProfile {
         return best
     }
 
+    /// Least-squares line through the samples with t in `range`, evaluated at `at`; nil with fewer than 3.
+    func linearFit(in range: ClosedRange<Double>, at: Double) -> SIMD3<Float>? {
+        var n = 0.0, st = 0.0, stt = 0.0
+        var sc = SIMD3<Double>.zero, stc = SIMD3<Double>.zero
+        for (i, ti) in t.enumerated() where range.contains(ti) {
+            let c = SIMD3<Double>(Double(colours[i].x), Double(colours[i].y), Double(colours[i].z))
+            n += 1; st += ti; stt += ti * ti; sc += c; stc += ti * c
+        }
+        guard n >= 3 else { return nil }
+        let det = n * stt - st * st
+        guard det > 1e-12 else { return SIMD3<Float>(sc / n) }
+        let slope = (n * stc - st * sc) / det
+        let intercept = (sc - slope * st) / n
+        return SIMD3<Float>(intercept + slope * at)
+    }
+
     /// Refines an edge between side 1 (t < edge) and side 2 (t > edge): plateaus are re-read at
-    /// ±[gap, gap + width] around the current estimate and the crossing recomputed, twice.
+    /// ±[gap, gap + width] around the current estimate and the crossing recomputed, twice. With
+    /// `extrapolate`, each plateau is a straight line through its window carried to the edge, so a side
+    /// whose level drifts towards the edge (a highlight's flank on metal) does not move the ½ level;
+    /// the price is more noise (the line is carried `gap` beyond its window).
     func refine(start: Double, gap: Double, width: Double, within: ClosedRange<Double>,
-                fallback1: SIMD3<Float>? = nil, fallback2: SIMD3<Float>? = nil) -> (edge: Double, contrast: Float)? {
+                fallback1: SIMD3<Float>? = nil, fallback2: SIMD3<Float>? = nil, extrapolate: Bool = false) -> (edge: Double, contrast: Float)? {
         var edge = start
         var c1 = fallback1, c2 = fallback2
         for _ in 0..<3 {
-            if let m = mean(in: (edge - gap - width)...(edge - gap)) { c1 = m }
-            if let m = mean(in: (edge + gap)...(edge + gap + width)) { c2 = m }
+            if extrapolate {
+                if let m = linearFit(in: (edge - gap - width)...(edge - gap), at: edge) { c1 = m }
+                if let m = linearFit(in: (edge + gap)...(edge + gap + width), at: edge) { c2 = m }
+            } else {
+                if let m = mean(in: (edge - gap - width)...(edge - gap)) { c1 = m }
+                if let m = mean(in: (edge + gap)...(edge + gap + width)) { c2 = m }
+            }
             guard let a = c1, let b = c2 else { return nil }
             let s = projection(side1: a, side2: b)
             guard let x = Self.crossing(s, t: t, near: edge, within: within) else { return nil }

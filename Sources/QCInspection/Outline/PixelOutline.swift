@@ -5,6 +5,14 @@ struct PixelOutline: Sendable {
         var x: Double, y: Double
         /// Outward unit normal.
         var nx: Double, ny: Double
+        /// Where the edge lies along the normal (px, from (x, y)) when each plateau is a straight line
+        /// carried to the edge instead of a window mean (`EdgeProfile.refine(extrapolate:)`). Used for
+        /// the overall size, whose extremes see the metal plateau tilted by highlights; the rims keep
+        /// (x, y), whose bias their inner edge shares (see issue 6 notes).
+        var extremeOffset: Double = 0
+
+        /// The point moved by `extremeOffset` along its normal.
+        var extreme: (x: Double, y: Double) { (x + extremeOffset * nx, y + extremeOffset * ny) }
     }
 
     var points: [Point]
@@ -70,7 +78,7 @@ enum OutlineExtractor {
         let reachIn = f + 8 + shadow, reachOut = f + 8 + outward
         let step = 0.25
         // Outline points are independent: refined on every core, kept in contour order.
-        let found = ParallelMap.map(resampled.count) { k -> (point: (Double, Double), normal: (Double, Double), contrast: Float)? in
+        let found = ParallelMap.map(resampled.count) { k -> (point: (Double, Double), normal: (Double, Double), contrast: Float, offset: Double)? in
             let p = resampled[k], nrm = normals[k]
             var profile = EdgeProfile(t: [], colours: [])
             var t = -reachIn
@@ -109,9 +117,12 @@ enum OutlineExtractor {
             }
             guard let best else { return nil }
             guard let r = profile.refine(start: best, gap: 3, width: 2, within: (-reachIn + 5)...(reachOut - 5)) else { return nil }
-            return ((p.0 + r.edge * nrm.0, p.1 + r.edge * nrm.1), nrm, r.contrast)
+            let extrapolated = profile.refine(start: r.edge, gap: 3, width: 2, within: (-reachIn + 5)...(reachOut - 5), extrapolate: true)
+            let offset = min(max((extrapolated?.edge ?? r.edge) - r.edge, -1), 1)
+            return ((p.0 + r.edge * nrm.0, p.1 + r.edge * nrm.1), nrm, r.contrast, offset)
         }.compactMap { $0 }
         let refined = found.map(\.point), refinedNormals = found.map(\.normal), contrasts = found.map(\.contrast)
+        let offsets = found.map(\.offset)
         guard refined.count >= resampled.count * 3 / 4 else {
             throw .measurement(file: file, detail: "the unit's outer edge could not be located all round")
         }
@@ -122,7 +133,8 @@ enum OutlineExtractor {
         // re-deriving them from neighbouring refined points would amplify edge noise.
         var points: [PixelOutline.Point] = []
         for k in refined.indices where contrasts[k] >= 0.3 * typical {
-            points.append(.init(x: refined[k].0, y: refined[k].1, nx: refinedNormals[k].0, ny: refinedNormals[k].1))
+            points.append(.init(x: refined[k].0, y: refined[k].1, nx: refinedNormals[k].0, ny: refinedNormals[k].1,
+                                extremeOffset: offsets[k]))
         }
         return PixelOutline(points: points)
     }
