@@ -9,84 +9,80 @@ enum JPEGDecoding {
 
     static func decode(_ data: Data, name: String, limits: DecodeLimits,
                        thumbnailFactor: ((Int, Int) -> Int)? = nil) throws(ImageError) -> DecodedPhoto {
-        var info = qc_jpeg_info()
-        var err = [CChar](repeating: 0, count: Int(QC_ERR_LEN))
-        // Header first, to size caller-owned planes; then the scanlines go straight into them.
-        let header = data.withUnsafeBytes { buf in
-            qc_jpeg_header(buf.bindMemory(to: UInt8.self).baseAddress, buf.count, UInt64(limits.maxPixels), &info, &err)
-        }
-        guard header == Int32(QC_OK) else {
-            throw shimError(header, bufferString(err), name: name, width: Int(info.width),
-                            height: Int(info.height), limit: limits.maxPixels)
-        }
-        let w = Int(info.width), h = Int(info.height), n = w * h
-        let ch = Int(info.out_channels)
-        let orientation = ExifOrientation(Int(info.exif_orientation))
+        let header = try readHeader(data, name: name, limits: limits)
+        let orientation = ExifOrientation(Int(header.exif_orientation))
         // A thumbnail rides along only when no EXIF rotation or flip follows.
-        let f = orientation.value == 1 ? max(1, thumbnailFactor?(w, h) ?? 1) : 1
-        let tw = w / f, th = h / f
-        var status = Int32(QC_OK)
-        var thumbSamples = [Float]()
-        let samples = [Float](unsafeUninitializedCapacity: n * ch) { planes, planesCount in
-            thumbSamples = [Float](unsafeUninitializedCapacity: f > 1 ? tw * th * ch : 0) { thumb, thumbCount in
-                status = data.withUnsafeBytes { buf in
-                    byteToUnit.withUnsafeBufferPointer { table in
-                        qc_jpeg_decode_planar(buf.bindMemory(to: UInt8.self).baseAddress, buf.count, UInt64(limits.maxPixels),
-                                              &info, table.baseAddress, planes.baseAddress, n * ch,
-                                              Int32(f), f > 1 ? thumb.baseAddress : nil, f > 1 ? tw * th * ch : 0, &err)
-                    }
-                }
-                thumbCount = status == Int32(QC_OK) && f > 1 ? tw * th * ch : 0
-            }
-            planesCount = status == Int32(QC_OK) ? n * ch : 0
-        }
-        guard status == Int32(QC_OK) else {
-            throw shimError(status, bufferString(err), name: name, width: w, height: h, limit: limits.maxPixels)
-        }
-        var image = Image(width: w, height: h, channels: ch, transfer: .sRGB, samples: samples)
+        let planes = try decodePlanes(data, name: name, limits: limits, header: header,
+                                      thumbnailFactor: orientation.value == 1 ? thumbnailFactor : nil,
+                                      as: Float.self, qc_jpeg_decode_planar)
+        var image = Image(width: planes.width, height: planes.height, channels: planes.channels, transfer: .sRGB,
+                          samples: planes.samples)
         image = orientation.apply(to: image)
-        let thumbnail = f > 1 && tw > 0 && th > 0
-            ? Thumbnail(factor: f, image: Image(width: tw, height: th, channels: ch, transfer: .sRGB, samples: thumbSamples))
-            : nil
-
-        let photoInfo = describe(info, name: name, width: image.width, height: image.height, orientation: orientation)
-        return DecodedPhoto(image: image, alpha: nil, info: photoInfo, thumbnail: thumbnail)
+        let photoInfo = describe(planes.info, name: name, width: image.width, height: image.height, orientation: orientation)
+        return DecodedPhoto(image: image, alpha: nil, info: photoInfo, thumbnail: planes.thumbnail)
     }
 
     /// Decodes into 8-bit planes (`PhotoPixels.Storage.bytes`): no whole-frame Float32 conversion. A
     /// photo with an EXIF rotation or flip goes through `decode` instead (rare at an inspection station).
     static func decodePixels(_ data: Data, name: String, limits: DecodeLimits,
                              thumbnailFactor: ((Int, Int) -> Int)?) throws(ImageError) -> DecodedPixels {
-        var info = qc_jpeg_info()
-        var err = [CChar](repeating: 0, count: Int(QC_ERR_LEN))
-        let header = data.withUnsafeBytes { buf in
-            qc_jpeg_header(buf.bindMemory(to: UInt8.self).baseAddress, buf.count, UInt64(limits.maxPixels), &info, &err)
-        }
-        guard header == Int32(QC_OK) else {
-            throw shimError(header, bufferString(err), name: name, width: Int(info.width),
-                            height: Int(info.height), limit: limits.maxPixels)
-        }
-        let orientation = ExifOrientation(Int(info.exif_orientation))
+        let header = try readHeader(data, name: name, limits: limits)
+        let orientation = ExifOrientation(Int(header.exif_orientation))
         if orientation.value != 1 {
             let d = try decode(data, name: name, limits: limits, thumbnailFactor: thumbnailFactor)
             return DecodedPixels(pixels: PhotoPixels(d.image), info: d.info, thumbnail: d.thumbnail)
         }
-        let w = Int(info.width), h = Int(info.height), n = w * h
-        let ch = Int(info.out_channels)
+        let planes = try decodePlanes(data, name: name, limits: limits, header: header, thumbnailFactor: thumbnailFactor,
+                                      as: UInt8.self, qc_jpeg_decode_planar8)
+        return DecodedPixels(pixels: PhotoPixels(width: planes.width, height: planes.height, channels: planes.channels,
+                                                 bytes: planes.samples),
+                             info: describe(planes.info, name: name, width: planes.width, height: planes.height,
+                                            orientation: orientation),
+                             thumbnail: planes.thumbnail)
+    }
+
+    /// The stream's header (size, channels, orientation, ICC), with the decoder's refusals.
+    static func readHeader(_ data: Data, name: String, limits: DecodeLimits) throws(ImageError) -> qc_jpeg_info {
+        var info = qc_jpeg_info()
+        var err = [CChar](repeating: 0, count: Int(QC_ERR_LEN))
+        let status = data.withUnsafeBytes { buf in
+            qc_jpeg_header(buf.bindMemory(to: UInt8.self).baseAddress, buf.count, UInt64(limits.maxPixels), &info, &err)
+        }
+        guard status == Int32(QC_OK) else {
+            throw shimError(status, bufferString(err), name: name, width: Int(info.width),
+                            height: Int(info.height), limit: limits.maxPixels)
+        }
+        return info
+    }
+
+    /// One of the shim's planar decoders (Float32 or 8-bit planes), as its C signature.
+    typealias PlanarDecoder<Sample> = (UnsafePointer<UInt8>?, Int, UInt64, UnsafeMutablePointer<qc_jpeg_info>?,
+                                       UnsafePointer<Float>?, UnsafeMutablePointer<Sample>?, Int, Int32,
+                                       UnsafeMutablePointer<Float>?, Int, UnsafeMutablePointer<CChar>?) -> Int32
+
+    /// Decodes the scanlines straight into caller-owned planes of `Sample` sized from `header`, with the
+    /// thumbnail (factor from `thumbnailFactor`) summed on the way.
+    static func decodePlanes<Sample>(_ data: Data, name: String, limits: DecodeLimits, header: qc_jpeg_info,
+                                     thumbnailFactor: ((Int, Int) -> Int)?, as: Sample.Type,
+                                     _ run: PlanarDecoder<Sample>) throws(ImageError)
+        -> (info: qc_jpeg_info, width: Int, height: Int, channels: Int, samples: [Sample], thumbnail: Thumbnail?) {
+        var info = header
+        var err = [CChar](repeating: 0, count: Int(QC_ERR_LEN))
+        let w = Int(header.width), h = Int(header.height), n = w * h
+        let ch = Int(header.out_channels)
         let f = max(1, thumbnailFactor?(w, h) ?? 1)
-        let tw = w / f, th = h / f
+        let tw = w / f, th = h / f, tn = f > 1 ? tw * th * ch : 0
         var status = Int32(QC_OK)
         var thumbSamples = [Float]()
-        let bytes = [UInt8](unsafeUninitializedCapacity: n * ch) { planes, planesCount in
-            thumbSamples = [Float](unsafeUninitializedCapacity: f > 1 ? tw * th * ch : 0) { thumb, thumbCount in
+        let samples = [Sample](unsafeUninitializedCapacity: n * ch) { planes, planesCount in
+            thumbSamples = [Float](unsafeUninitializedCapacity: tn) { thumb, thumbCount in
                 status = data.withUnsafeBytes { buf in
                     byteToUnit.withUnsafeBufferPointer { table in
-                        qc_jpeg_decode_planar8(buf.bindMemory(to: UInt8.self).baseAddress, buf.count, UInt64(limits.maxPixels),
-                                               &info, table.baseAddress, planes.baseAddress, n * ch,
-                                               Int32(f), f > 1 ? thumb.baseAddress : nil, f > 1 ? tw * th * ch : 0, &err)
+                        run(buf.bindMemory(to: UInt8.self).baseAddress, buf.count, UInt64(limits.maxPixels), &info,
+                            table.baseAddress, planes.baseAddress, n * ch, Int32(f), f > 1 ? thumb.baseAddress : nil, tn, &err)
                     }
                 }
-                thumbCount = status == Int32(QC_OK) && f > 1 ? tw * th * ch : 0
+                thumbCount = status == Int32(QC_OK) ? tn : 0
             }
             planesCount = status == Int32(QC_OK) ? n * ch : 0
         }
@@ -96,9 +92,7 @@ enum JPEGDecoding {
         let thumbnail = f > 1 && tw > 0 && th > 0
             ? Thumbnail(factor: f, image: Image(width: tw, height: th, channels: ch, transfer: .sRGB, samples: thumbSamples))
             : nil
-        return DecodedPixels(pixels: PhotoPixels(width: w, height: h, channels: ch, bytes: bytes),
-                             info: describe(info, name: name, width: w, height: h, orientation: orientation),
-                             thumbnail: thumbnail)
+        return (info, w, h, ch, samples, thumbnail)
     }
 
     /// What the stream declared and what decoding produced, for `PhotoInfo`.
