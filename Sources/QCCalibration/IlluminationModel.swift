@@ -45,13 +45,6 @@ public struct IlluminationModel: Sendable, Equatable, Codable {
         }
     }
 
-    /// Illumination at (x, y) relative to a reference point (e.g. where the white reference was read):
-    /// divide a colour read at (x, y) by this to bring it to the reference's lighting.
-    public func relativeGain(x: Double, y: Double, referenceX: Double, referenceY: Double) -> Double {
-        let r = level(x: referenceX, y: referenceY)
-        return r > 0 ? level(x: x, y: y) / r : 1
-    }
-
     /// Darkest corner relative to the brightest point of the model over the frame, percent (vignetting).
     public var falloffPercent: Double {
         var top = -Double.infinity

@@ -24,29 +24,22 @@ public struct PhotoCalibration: Sendable {
     /// - Throws: `CalibrationError`; `.noRuler` only when no station was given either.
     public static func resolve(image: Image, file: String, detector: RulerDetector,
                                station: StationProfile?) throws(CalibrationError) -> PhotoCalibration {
-        try resolve(image: image, thumbnail: Thumbnail(image, factor: RulerDetector.workingFactor(width: image.width, height: image.height)),
-                    file: file, detector: detector, station: station)
+        let thumbnail = Thumbnail(image, factor: RulerDetector.workingFactor(width: image.width, height: image.height))
+        return try resolve(pixels: PhotoPixels(image), thumbnail: thumbnail, file: file, detector: detector, station: station)
     }
 
-    /// As `resolve(image:file:detector:station:)`, with the photo's shared thumbnail (see `Thumbnail`).
-    public static func resolve(image: Image, thumbnail: Thumbnail, file: String, detector: RulerDetector,
-                               station: StationProfile?) throws(CalibrationError) -> PhotoCalibration {
-        try resolve(pixels: PhotoPixels(image), thumbnail: thumbnail, file: file, detector: detector, station: station)
-    }
-
-    /// As `resolve(image:thumbnail:file:detector:station:)`, on a photo's pixels as decoded.
+    /// As `resolve(image:file:detector:station:)`, on a photo's pixels as decoded, with its shared
+    /// thumbnail (see `Thumbnail`).
     public static func resolve(pixels image: PhotoPixels, thumbnail: Thumbnail, file: String, detector: RulerDetector,
                                station: StationProfile?) throws(CalibrationError) -> PhotoCalibration {
         // The illumination fit and the ruler search are independent: run them side by side.
-        var illumination: IlluminationModel?
-        var found: Result<RulerCalibration, CalibrationError> = .failure(.noRuler(file: file, detail: "not searched"))
         let both = ParallelMap.map(2, minimumPerChunk: 1) { k -> (IlluminationModel?, Result<RulerCalibration, CalibrationError>?) in
             k == 0 ? (IlluminationModel.fit(thumbnail: thumbnail), nil)
                 : (nil, Result { () throws(CalibrationError) -> RulerCalibration in
                     try detector.calibrate(pixels: image, thumbnail: thumbnail, file: file) })
         }
-        illumination = both[0].0
-        if let r = both[1].1 { found = r }
+        let illumination = both[0].0
+        let found = both[1].1 ?? .failure(.noRuler(file: file, detail: "not searched"))
         do {
             let ruler = try found.get()
             var notes = ruler.warnings

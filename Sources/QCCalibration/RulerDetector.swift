@@ -27,18 +27,13 @@ public struct RulerDetector: Sendable {
 
     /// Calibrates `image` (display-encoded sRGB, upright); `file` names the photo in errors.
     public func calibrate(_ image: Image, file: String) throws(CalibrationError) -> RulerCalibration {
-        try calibrate(image, thumbnail: Thumbnail(image, factor: Self.workingFactor(width: image.width, height: image.height)),
-                      file: file)
-    }
-
-    /// Calibrates `image`, searching coarsely on `thumbnail` (made from `image`, normally at
-    /// `workingFactor`) and reading graduations at full resolution straight from the image.
-    public func calibrate(_ image: Image, thumbnail: Thumbnail, file: String) throws(CalibrationError) -> RulerCalibration {
-        try calibrate(pixels: PhotoPixels(image), thumbnail: thumbnail, file: file)
+        try calibrate(pixels: PhotoPixels(image),
+                      thumbnail: Thumbnail(image, factor: Self.workingFactor(width: image.width, height: image.height)), file: file)
     }
 
     /// Calibrates a photo's pixels (8-bit or Float32, see `PhotoPixels`), searching coarsely on
-    /// `thumbnail`.
+    /// `thumbnail` (made from them, normally at `workingFactor`) and reading graduations at full
+    /// resolution straight from the pixels.
     public func calibrate(pixels image: PhotoPixels, thumbnail: Thumbnail, file: String) throws(CalibrationError) -> RulerCalibration {
         var full = GreySampler(image)
         let factor = thumbnail.factor

@@ -4,8 +4,6 @@ import Foundation
 /// JPEG decoding through libjpeg-turbo: baseline, progressive, greyscale; EXIF orientation applied;
 /// CMYK/YCCK refused; a non-sRGB ICC profile reported.
 enum JPEGDecoding {
-    /// Code v (0...255) to exactly Float(v)/255.
-    static let byteToUnit: [Float] = (0..<256).map { Float($0) / 255 }
 
     static func decode(_ data: Data, name: String, limits: DecodeLimits,
                        thumbnailFactor: ((Int, Int) -> Int)? = nil) throws(ImageError) -> DecodedPhoto {
@@ -77,7 +75,7 @@ enum JPEGDecoding {
         let samples = [Sample](unsafeUninitializedCapacity: n * ch) { planes, planesCount in
             thumbSamples = [Float](unsafeUninitializedCapacity: tn) { thumb, thumbCount in
                 status = data.withUnsafeBytes { buf in
-                    byteToUnit.withUnsafeBufferPointer { table in
+                    PhotoPixels.byteToUnit.withUnsafeBufferPointer { table in
                         run(buf.bindMemory(to: UInt8.self).baseAddress, buf.count, UInt64(limits.maxPixels), &info,
                             table.baseAddress, planes.baseAddress, n * ch, Int32(f), f > 1 ? thumb.baseAddress : nil, tn, &err)
                     }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Runs independent per-index work (one outline point, one boundary point, one graduation) on every
@@ -18,7 +19,8 @@ public enum ParallelMap {
 
     public static func map<T>(_ count: Int, minimumPerChunk: Int = 64, _ body: (Int) -> T) -> [T] {
         let limit = widthLimit.load(ordering: .relaxed)
-        let cores = max(1, limit > 0 ? min(limit, DispatchQueue.concurrentPerformWidth) : DispatchQueue.concurrentPerformWidth)
+        let available = ProcessInfo.processInfo.activeProcessorCount
+        let cores = max(1, limit > 0 ? min(limit, available) : available)
         let chunks = min(cores, max(1, count / max(1, minimumPerChunk)))
         if chunks <= 1 { return (0..<count).map(body) }
         var parts = [[T]](repeating: [], count: chunks)
@@ -36,22 +38,4 @@ public enum ParallelMap {
         }
         return parts.flatMap { $0 }
     }
-}
-
-extension DispatchQueue {
-    /// Cores available to this process (the width worth splitting work into).
-    static var concurrentPerformWidth: Int { ProcessInfo_activeProcessorCount() }
-}
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// sysconf(_SC_NPROCESSORS_ONLN) without Foundation.
-private func ProcessInfo_activeProcessorCount() -> Int {
-    #if canImport(Glibc)
-    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    #else
-    return 1
-    #endif
 }

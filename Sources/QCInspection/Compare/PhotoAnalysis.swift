@@ -18,16 +18,11 @@ struct PhotoAnalysis: Sendable {
 
     var pxPerMM: Double { calibration.pxPerMM }
 
-    static func analyse(image: Image, thumbnail: Thumbnail? = nil, file: String,
-                        calibration: PhotoCalibration) throws(InspectionError) -> PhotoAnalysis {
+    /// As `analyse(pixels:thumbnail:file:calibration:clock:)` for a whole decoded image (the master).
+    static func analyse(image: Image, file: String, calibration: PhotoCalibration) throws(InspectionError) -> PhotoAnalysis {
         var clock = StageClock()
-        return try analyse(image: image, thumbnail: thumbnail, file: file, calibration: calibration, clock: &clock)
-    }
-
-    static func analyse(image: Image, thumbnail: Thumbnail?, file: String, calibration: PhotoCalibration,
-                        clock: inout StageClock) throws(InspectionError) -> PhotoAnalysis {
-        let thumbnail = thumbnail ?? Thumbnail(image, factor: max(1, max(image.width, image.height) / 900))
-        return try analyse(pixels: PhotoPixels(image), thumbnail: thumbnail, file: file, calibration: calibration, clock: &clock)
+        return try analyse(pixels: PhotoPixels(image), thumbnail: Thumbnail(image, factor: max(1, max(image.width, image.height) / 900)),
+                           file: file, calibration: calibration, clock: &clock)
     }
 
     /// Locates the unit on `thumbnail`, then crops and traces it at full resolution from `pixels`.

@@ -10,10 +10,6 @@ struct LinearCrop: Sendable {
     /// Linear RGB per pixel (the fourth lane unused), row-major: one vector load per bilinear tap.
     private let rgb: [SIMD4<Float>]
 
-    init(image: Image, x0: Int, y0: Int, width: Int, height: Int) {
-        self.init(pixels: PhotoPixels(image), x0: x0, y0: y0, width: width, height: height)
-    }
-
     /// The crop [x0, x0 + width) × [y0, y0 + height) of a photo's pixels (clipped to the photo), linearised.
     init(pixels: PhotoPixels, x0: Int, y0: Int, width: Int, height: Int) {
         let cx0 = max(0, x0), cy0 = max(0, y0)

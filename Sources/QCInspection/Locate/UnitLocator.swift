@@ -30,11 +30,6 @@ struct UnitRegion: Sendable {
 /// threshold are foreground. Connected components (4-connected, holes filled) are then sorted: the
 /// one holding the ruler's graduations is the ruler; of the rest, one must clearly dominate.
 enum UnitLocator {
-    static func locate(image: Image, calibration: PhotoCalibration, file: String) throws(InspectionError) -> UnitRegion {
-        try locate(thumbnail: Thumbnail(image, factor: max(1, max(image.width, image.height) / 900)),
-                   calibration: calibration, file: file)
-    }
-
     /// Locates the unit on the photo's shared thumbnail, coarsened to about 900 px across when it is
     /// finer than that.
     static func locate(thumbnail: Thumbnail, calibration: PhotoCalibration, file: String) throws(InspectionError) -> UnitRegion {
