@@ -76,6 +76,12 @@ for (design, name, defectChoices) in designs {
                     let er = (w.r / w.g) / (tw[0] * g[0] / (tw[1] * g[1])) - 1, eb = (w.b / w.g) / (tw[2] * g[2] / (tw[1] * g[1])) - 1
                     print(String(format: "  white reference r/g %+.2f %%, b/g %+.2f %%", er * 100, eb * 100))
                 }
+                // Registration against the pose the renderer used (the master is rendered unrotated).
+                var dRot = r.registration.rotationDeg - t.unitRotationDeg
+                dRot = (dRot + 540).truncatingRemainder(dividingBy: 360) - 180
+                print("  highlights " + t.highlights.map { String(format: "(%.1f, %.1f) mm σ %.2f×%.2f peak %.2f", $0.centreMM.x, $0.centreMM.y, $0.sigmaAlongMM, $0.sigmaAcrossMM, $0.peak) }.joined(separator: ", "))
+                print(String(format: "  rotation %+.3f° (%@), centre %+.2f %+.2f px", dRot, r.registration.rotationFrom,
+                             r.registration.centroidPx[0] - t.unitCentrePx.x, r.registration.centroidPx[1] - t.unitCentrePx.y))
                 print(String(format: "%@-%d %4dx%-4d %4.1f px/mm %@ size %+.4f %+.4f  rims %+.4f %+.4f %+.4f %+.4f  shift p95 %+.4f p99 %+.4f  ΔE00 %.2f (truth %.2f) Lab error %+.2f %+.2f %+.2f",
                              name, k, photo.image.width, photo.image.height, px, "\(spec.background)",
                              m.overallSize.width - t.overallSizeMM.width, m.overallSize.height - t.overallSizeMM.height,

@@ -69,13 +69,21 @@ struct UnitComparator {
             }
         }
         clock.mark("rotation")
-        let reg = Registration(cx: analysis.centroid.x, cy: analysis.centroid.y, pxPerMM: s, theta: theta * .pi / 180,
+        var reg = Registration(cx: analysis.centroid.x, cy: analysis.centroid.y, pxPerMM: s, theta: theta * .pi / 180,
                                rotationFrom: from)
         // Outline match after registration.
         let rms = (RotationEstimator.ssd(unit: signature, master: masterSignature, degrees: theta) / Double(signature.count)).squareRoot()
         if rms > max(0.35, 0.03 * meanM) {
             throw .differentProduct(file: file, detail: String(format: "outline differs from the master by %.2f mm RMS", rms))
         }
+        var shift = BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours)
+        if from != "outline", let epsilon = RotationEstimator.residualRotation(shift) {
+            // The artwork's rotation, finished on the boundaries themselves (see residualRotation), before
+            // anything else is measured in the design frame.
+            reg = Registration(cx: reg.cx, cy: reg.cy, pxPerMM: s, theta: reg.theta + epsilon, rotationFrom: from)
+            shift = BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours)
+        }
+        clock.mark("boundary shift")
         // Overall size from the extremes' edges with extrapolated plateaus (see PixelOutline.Point).
         let designOutline = analysis.outline.points.map { p -> (x: Double, y: Double, nx: Double, ny: Double) in
             let e = p.extreme
@@ -96,8 +104,6 @@ struct UnitComparator {
         guard let borderWidth = BorderWidth.summarise(border) else {
             throw .measurement(file: file, detail: "the rim's inner edge could not be found")
         }
-        let shift = BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours)
-        clock.mark("boundary shift")
         var tone: Measurements.PlatingTone?
         if analysis.white == nil {
             warnings.append("no white reference: plating tone not measured")

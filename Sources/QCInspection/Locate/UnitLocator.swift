@@ -94,10 +94,21 @@ enum UnitLocator {
         // The ruler is the component holding most of its graduations.
         var rulerLabel: Int?
         if let ruler = calibration.ruler {
+            // A graduation may itself read as background (a thin mid-grey tick scores like a shadow) and,
+            // touching the ruler's edge, is a notch that hole filling leaves open: each tick votes for the
+            // component nearest to it within 0.5 mm.
+            let r = max(1, Int((0.5 * calibration.pxPerMM / Double(f)).rounded(.up)))
             var votes: [Int: Int] = [:]
             for t in ruler.ticks {
                 let x = Int(t.x) / f, y = Int(t.y) / f
-                if x >= 0, y >= 0, x < w, y < h, labels[y * w + x] > 0 { votes[labels[y * w + x], default: 0] += 1 }
+                var best = 0, bestD = Int.max
+                for dy in -r...r where y + dy >= 0 && y + dy < h {
+                    for dx in -r...r where x + dx >= 0 && x + dx < w {
+                        let l = labels[(y + dy) * w + x + dx], d = dx * dx + dy * dy
+                        if l > 0 && (d < bestD || (d == bestD && l < best)) { best = l; bestD = d }
+                    }
+                }
+                if best > 0 { votes[best, default: 0] += 1 }
             }
             rulerLabel = votes.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key  // ties: lower label, every run
         }

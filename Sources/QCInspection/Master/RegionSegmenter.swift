@@ -7,7 +7,8 @@ import QCColor
 /// to their neighbours, so blurred boundary mixtures do not seed clusters), starting from the plating
 /// colour read just inside the outline, then Lloyd iterations (k-means, Lloyd 1982); centres closer than
 /// ΔE*ab 10 are merged and clusters under 0.5 % of the flat cells dropped. Every cell then takes the
-/// nearest centre among the labels present around it, a 3×3 majority filter removes speckle, and
+/// nearest centre, blurred transition cells go back to the two regions they mix (`resolveMixedSlivers`),
+/// a 3×3 majority filter removes speckle, and
 /// regions smaller than 0.2 mm² are absorbed by their surroundings. The plating is the cluster holding
 /// most of the band just inside the outline.
 enum RegionSegmenter {
@@ -84,6 +85,7 @@ enum RegionSegmenter {
             guard let c = lab[i] else { continue }
             labels[i] = Int8(finalCentres.indices.min { dE(c, finalCentres[$0]) < dE(c, finalCentres[$1]) }!)
         }
+        labels = resolveMixedSlivers(labels, lab: lab, centres: finalCentres, width: w, height: h)
         // Majority filter twice (inside cells only).
         for _ in 0..<2 {
             var next = labels
@@ -130,5 +132,72 @@ enum RegionSegmenter {
             for i in labels.indices where labels[i] == Int8(k) { labels[i] = Int8(metal) }
         }
         return Result(labels: labels, centres: finalCentres, metal: metal)
+    }
+
+    /// Gives blurred transition cells back to the regions they mix.
+    ///
+    /// Across a blurred boundary between regions A and B the cells pass through mixtures of the two
+    /// colours, and a mixture can be nearer to a third centre C than to A or B (gold and dark blue
+    /// blend to something close to light blue). Nearest-centre assignment then leaves a sliver of C one
+    /// or two cells wide along the whole boundary, which the majority filter keeps (it is as wide as the
+    /// window), and the master gains an A/C and a C/B boundary that exist nowhere on the unit.
+    /// A cell of label C is a mixture when, along some direction (the two axes or the diagonals), its
+    /// run of C is at most 3 cells long and ends in two other, different labels A and B, and its colour
+    /// lies nearer to the A–B mixing curve (linear-light blends, as optical blur mixes them) than to C.
+    /// A real feature (a 0.3 mm metal line between two fills) keeps its own colour, far from the
+    /// mixing curve of its neighbours, so it stays.
+    static func resolveMixedSlivers(_ labels: [Int8], lab: [Lab?], centres: [Lab], width w: Int, height h: Int) -> [Int8] {
+        let k = centres.count
+        let linear = centres.map { ColourConversion.linearRGB($0) }
+        // Mixing curves: Lab of (1-t)·A + t·B in linear light, t in steps of 1/32.
+        var curves = [[Lab]](repeating: [], count: k * k)
+        for a in 0..<k {
+            for b in 0..<k where a != b {
+                curves[a * k + b] = (0...32).map { s in
+                    let t = Double(s) / 32, p = linear[a], q = linear[b]
+                    return ColourConversion.lab(LinearRGB(p.r + t * (q.r - p.r), p.g + t * (q.g - p.g), p.b + t * (q.b - p.b)))
+                }
+            }
+        }
+        func dE(_ p: Lab, _ q: Lab) -> Double {
+            let dl = p.l - q.l, da = p.a - q.a, db = p.b - q.b
+            return (dl * dl + da * da + db * db).squareRoot()
+        }
+        let maxRun = 3
+        var out = labels
+        for y in 0..<h {
+            for x in 0..<w {
+                let i = y * w + x
+                let c = labels[i]
+                guard c >= 0, let colour = lab[i] else { continue }
+                var bestPair: (Int, Int)?, bestRun = Int.max
+                for (dx, dy) in [(1, 0), (0, 1), (1, 1), (1, -1)] {
+                    // Walk both ways while the label stays c.
+                    func end(_ sign: Int) -> (steps: Int, label: Int8) {
+                        var s = 1
+                        while s <= maxRun {
+                            let xx = x + sign * s * dx, yy = y + sign * s * dy
+                            guard xx >= 0, yy >= 0, xx < w, yy < h else { return (s, -1) }
+                            let l = labels[yy * w + xx]
+                            if l != c { return (s, l) }
+                            s += 1
+                        }
+                        return (s, c)
+                    }
+                    let back = end(-1), fwd = end(1)
+                    let run = back.steps + fwd.steps - 1
+                    guard run <= maxRun, back.label >= 0, fwd.label >= 0, back.label != c, fwd.label != c,
+                          back.label != fwd.label, run < bestRun else { continue }
+                    bestRun = run
+                    bestPair = (Int(back.label), Int(fwd.label))
+                }
+                guard let (a, b) = bestPair else { continue }
+                let curve = curves[a * k + b]
+                let toCurve = curve.map { dE(colour, $0) }.min() ?? .infinity
+                guard toCurve < dE(colour, centres[Int(c)]) else { continue }
+                out[i] = Int8(dE(colour, centres[a]) <= dE(colour, centres[b]) ? a : b)
+            }
+        }
+        return out
     }
 }
