@@ -3,7 +3,7 @@
 // Renders masters and units of every design over 15–40 px/mm, JPEG and PNG, several backgrounds,
 // poses and defects; measures them with the product's code; prints per-quantity p95 absolute errors
 // next to the targets of issues 5 and 6, and how often classification agreed with the truth.
-// Run: swift run -c release qcaccuracy [units-per-design]
+// Run: swift run -c release qcaccuracy [units-per-design] [--units] [--master-ppm N]
 import Foundation
 import QCCalibration
 import QCColor
@@ -13,7 +13,11 @@ import QCRender
 
 // `--units` also prints one line per unit (photo size, background, and each error) for diagnosis.
 let showUnits = CommandLine.arguments.contains("--units")
-let perDesign = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("--") }.flatMap { Int($0) } ?? 6
+// `--master-ppm N`: resolution of the golden-sample photos (default 16 px/mm).
+let masterPPM = CommandLine.arguments.firstIndex(of: "--master-ppm").flatMap { i in
+    CommandLine.arguments.indices.contains(i + 1) ? Double(CommandLine.arguments[i + 1]) : nil } ?? 16
+let perDesign = CommandLine.arguments.dropFirst().enumerated().first { k, a in
+    !a.hasPrefix("--") && (k == 0 || CommandLine.arguments[k] != "--master-ppm") }.flatMap { Int($0.element) } ?? 6
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qcaccuracy-\(getpid())")
 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -31,7 +35,7 @@ let designs: [(Design, String, [UnitDefect])] = [
 let backgrounds: [Background] = [.grey, .greenMat, .black, .blueCard]
 for (design, name, defectChoices) in designs {
     let sheet = root.appendingPathComponent("Fixtures/\(name)/sheet.yaml").path
-    let masterSpec = PhotoSpec(design: design, pxPerMM: 16, seed: 500)
+    let masterSpec = PhotoSpec(design: design, pxPerMM: masterPPM, seed: 500)
     let masterPhoto = try Renderer.render(masterSpec)
     let masterPath = dir.appendingPathComponent("\(name)-master.png").path
     try masterPhoto.encoded.write(to: URL(fileURLWithPath: masterPath))
@@ -82,12 +86,12 @@ for (design, name, defectChoices) in designs {
                 print("  highlights " + t.highlights.map { String(format: "(%.1f, %.1f) mm σ %.2f×%.2f peak %.2f", $0.centreMM.x, $0.centreMM.y, $0.sigmaAlongMM, $0.sigmaAcrossMM, $0.peak) }.joined(separator: ", "))
                 print(String(format: "  rotation %+.3f° (%@), centre %+.2f %+.2f px", dRot, r.registration.rotationFrom,
                              r.registration.centroidPx[0] - t.unitCentrePx.x, r.registration.centroidPx[1] - t.unitCentrePx.y))
-                print(String(format: "%@-%d %4dx%-4d %4.1f px/mm %@ size %+.4f %+.4f  rims %+.4f %+.4f %+.4f %+.4f  shift p95 %+.4f p99 %+.4f  ΔE00 %.2f (truth %.2f) Lab error %+.2f %+.2f %+.2f",
+                print(String(format: "%@-%d %4dx%-4d %4.1f px/mm %@ size %+.4f %+.4f  rims %+.4f %+.4f %+.4f %+.4f  shift p95 %+.4f p99 %+.4f (truth %.3f %.3f)  ΔE00 %.2f (truth %.2f) Lab error %+.2f %+.2f %+.2f",
                              name, k, photo.image.width, photo.image.height, px, "\(spec.background)",
                              m.overallSize.width - t.overallSizeMM.width, m.overallSize.height - t.overallSizeMM.height,
                              m.borderWidth.top - t.borderWidthMM.top, m.borderWidth.right - t.borderWidthMM.right,
                              m.borderWidth.bottom - t.borderWidthMM.bottom, m.borderWidth.left - t.borderWidthMM.left,
-                             m.fillBoundaryShift.p95 - t.fillBoundaryShiftMM.p95, m.fillBoundaryShift.max - t.fillBoundaryShiftMM.max,
+                             m.fillBoundaryShift.p95 - t.fillBoundaryShiftMM.p95, m.fillBoundaryShift.max - t.fillBoundaryShiftMM.max, t.fillBoundaryShiftMM.p95, t.fillBoundaryShiftMM.max,
                              m.platingTone?.deltaE00 ?? .nan, t.platingTone.deltaE00,
                              (m.platingTone?.deltaL ?? .nan) - t.platingTone.deltaL, (m.platingTone?.deltaA ?? .nan) - t.platingTone.deltaA,
                              (m.platingTone?.deltaB ?? .nan) - t.platingTone.deltaB))
@@ -107,6 +111,7 @@ for (design, name, defectChoices) in designs {
 }
 let targets: [String: Double] = ["px/mm relative %": 0.05, "overall size mm": 0.01, "border width mm (sides)": 0.01,
                                  "boundary shift mm (p99)": 0.015, "boundary shift mm (p95)": 0.015, "plating ΔE00": 0.3]
+print(String(format: "masters photographed at %.0f px/mm; units at 15-40 px/mm", masterPPM))
 print("quantity                     n    p95 error   target   status")
 for key in errors.keys.sorted() {
     let p = q95(errors[key]!)

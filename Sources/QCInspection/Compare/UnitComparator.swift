@@ -76,12 +76,13 @@ struct UnitComparator {
         if rms > max(0.35, 0.03 * meanM) {
             throw .differentProduct(file: file, detail: String(format: "outline differs from the master by %.2f mm RMS", rms))
         }
-        var shift = BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours)
+        let shading = MetalShading.fit(analysis, registration: reg, points: metalPoints)
+        var shift = BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours, glare: shading)
         if from != "outline", let epsilon = RotationEstimator.residualRotation(shift) {
             // The artwork's rotation, finished on the boundaries themselves (see residualRotation), before
             // anything else is measured in the design frame.
             reg = Registration(cx: reg.cx, cy: reg.cy, pxPerMM: s, theta: reg.theta + epsilon, rotationFrom: from)
-            shift = BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours)
+            shift = BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours, glare: shading)
         }
         clock.mark("boundary shift")
         // Overall size from the extremes' edges with extrapolated plateaus (see PixelOutline.Point).
@@ -107,7 +108,7 @@ struct UnitComparator {
         var tone: Measurements.PlatingTone?
         if analysis.white == nil {
             warnings.append("no white reference: plating tone not measured")
-        } else if let unitColour = PlatingTone.typicalColour(analysis, registration: reg, points: metalPoints) {
+        } else if let unitColour = shading.flatMap(PlatingTone.typicalColour) {
             let masterLab = Lab(master.platingLab[0], master.platingLab[1], master.platingLab[2])
             tone = PlatingTone.compare(unit: ColourConversion.lab(unitColour), master: masterLab)
         }

@@ -82,7 +82,8 @@ enum MasterBuilder {
 
         // Plating colour.
         let metalPts = PlatingTone.metalPoints(master: model)
-        guard let plating = PlatingTone.typicalColour(analysis, registration: reg, points: metalPts) else {
+        let shading = MetalShading.fit(analysis, registration: reg, points: metalPts)
+        guard let plating = shading.flatMap(PlatingTone.typicalColour) else {
             throw .segmentation(file: file, detail: "too little plated metal visible")
         }
         let platingLab = ColourConversion.lab(plating)
@@ -112,10 +113,11 @@ enum MasterBuilder {
         model.borderWidth = border
         model.outline = outline
 
-        // Internal boundaries, refined to the 50 % crossing on the master photo.
+        // Internal boundaries, refined to the 50 % crossing on the master photo; those beside a highlight
+        // of the golden sample are dropped (its flank moves the crossing; see MetalShading).
         var boundaries = BoundaryExtractor.extract(labels: labels, grid: grid)
         let refined = BoundaryShift.measure(analysis, registration: reg, master: { var m = model; m.boundaries = boundaries; return m }(),
-                                            colours: colours)
+                                            colours: colours, glare: shading)
         for k in boundaries.indices {
             if let d = refined[k].displacement {
                 boundaries[k].x += d * boundaries[k].nx

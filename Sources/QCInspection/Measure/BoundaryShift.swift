@@ -2,13 +2,14 @@ import QCImage
 
 /// Colour-fill boundary shift: for each point of the master's internal boundaries (metal included, the
 /// outer outline excluded), the displacement of the same boundary (same two regions, same order) in the
-/// registered unit along the master's normal, mm. max = 99th, p95 = 95th percentile of |displacement|;
-/// points with no such boundary within reach are left out and counted as hidden.
+/// registered unit along the master's normal, mm. max = 99th, p95 = 95th percentile of |displacement|.
+/// Points with no such boundary within reach, and metal boundaries beside a specular highlight (its
+/// flank tilts the metal's level across the edge; see `MetalShading`), are left out and counted as hidden.
 enum BoundaryShift {
     struct Sample { var x: Double, y: Double, nx: Double, ny: Double; var displacement: Double? }
 
     static func measure(_ analysis: PhotoAnalysis, registration: Registration, master: MasterModel,
-                        colours: [Int: SIMD3<Float>]) -> [Sample] {
+                        colours: [Int: SIMD3<Float>], glare: MetalShading? = nil) -> [Sample] {
         let s = analysis.pxPerMM
         let step = 0.25 / s   // mm per sample (a quarter pixel)
         // Boundary points are independent: measured on every core, kept in the master's order.
@@ -16,6 +17,9 @@ enum BoundaryShift {
         return ParallelMap.map(boundaries.count) { k -> Sample? in
             let b = boundaries[k]
             guard let ca = colours[b.a], let cb = colours[b.b] else { return nil }
+            if let glare, b.a == master.metalLabel || b.b == master.metalLabel, glare.nearHighlight(b.x, b.y) {
+                return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil)
+            }
             // Search ±0.8 mm whatever the regions' widths: a thin metal line moved by more than its own
             // width still shows as the same a→b crossing (only crossings in that direction count).
             let lo = -0.8, hi = 0.8

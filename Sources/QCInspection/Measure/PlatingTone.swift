@@ -32,61 +32,20 @@ enum PlatingTone {
     /// Typical white-referenced linear colour of the metal, nil without enough samples.
     ///
     /// Specular highlights are bright streaks whose tails fade into the plating, so a plain luminance
-    /// cut keeps their tails and biases the colour lighter (by about 1.5 L* on a round pin). Instead the
-    /// smooth shading over the unit is modelled as a plane in log luminance over the design frame, fitted
-    /// robustly (iteratively dropping samples beyond 2.5 robust σ, cf. Huber 1981); samples far above it
-    /// (4 σ) are highlight cores, and every sample within 1 mm of a core goes with it. The colour is the
-    /// per-channel median of what remains.
-    static func typicalColour(_ analysis: PhotoAnalysis, registration: Registration, points: [(Double, Double)]) -> LinearRGB? {
-        var samples: [SIMD3<Float>] = [], where_: [(Double, Double)] = []
-        samples.reserveCapacity(points.count)
-        for (x, y) in points {
-            let p = registration.toPhoto(x, y)
-            if let c = analysis.normalisedColour(p.0, p.1) { samples.append(c); where_.append((x, y)) }
-        }
-        guard samples.count >= 20 else { return nil }
-        let logLum = samples.map { log(max(Double(0.2126 * $0.x + 0.7152 * $0.y + 0.0722 * $0.z), 1e-6)) }
-        var keep = Array(samples.indices)
-        var residual = [Double](repeating: 0, count: samples.count)
-        var sigma = 0.0
-        var plane: (Double, Double, Double)?
-        for _ in 0..<6 {
-            guard keep.count >= 20, let fitted = fitPlane(keep.map { where_[$0] }, keep.map { logLum[$0] }) else { break }
-            plane = fitted
-            for i in samples.indices { residual[i] = logLum[i] - (fitted.0 + fitted.1 * where_[i].0 + fitted.2 * where_[i].1) }
-            sigma = max(1.4826 * (RobustStatistics.median(keep.map { abs(residual[$0]) }) ?? 0), 0.002)
-            let next = samples.indices.filter { abs(residual[$0]) <= 2.5 * sigma }
-            if next == keep { break }
-            keep = next
-        }
-        // Highlight cores and their surroundings, by a 1 mm grid of cores.
-        let cores = samples.indices.filter { residual[$0] > 4 * sigma }
-        if !cores.isEmpty {
-            var grid: [Int: [Int]] = [:]
-            func cell(_ v: Double) -> Int { Int((v).rounded(.down)) }
-            for c in cores { grid[cell(where_[c].0) &* 73_856_093 ^ cell(where_[c].1), default: []].append(c) }
-            keep = keep.filter { i in
-                let (x, y) = where_[i]
-                for dx in -1...1 {
-                    for dy in -1...1 {
-                        for c in grid[(cell(x) + dx) &* 73_856_093 ^ (cell(y) + dy)] ?? [] {
-                            let (cx, cy) = where_[c]
-                            if (cx - x) * (cx - x) + (cy - y) * (cy - y) <= 1 { return false }
-                        }
-                    }
-                }
-                return true
-            }
-        }
-        guard keep.count >= 20, let plane else { return nil }
-        // Excluding highlights removes whole stretches of metal on the lit side, which would tilt a plain
-        // median towards the shaded side: divide each kept colour by the fitted shading, take medians,
-        // and bring them back to the shading's median over all of the metal (the typical shading).
-        let shade = where_.map { exp(plane.0 + plane.1 * $0.0 + plane.2 * $0.1) }
+    /// cut keeps their tails and biases the colour lighter (by about 1.5 L* on a round pin). The metal's
+    /// shading and highlight cores come from `MetalShading`; every sample within 1 mm of a core is left
+    /// out. Excluding highlights removes whole stretches of metal on the lit side, which would tilt a
+    /// plain median towards the shaded side: each kept colour is divided by the fitted shading, the
+    /// per-channel medians taken, and the result brought back to the shading's median over all of the
+    /// metal (the typical shading).
+    static func typicalColour(_ shading: MetalShading) -> LinearRGB? {
+        let keep = shading.samples.indices.filter { shading.inPlane[$0] && !shading.nearHighlight(shading.points[$0].0, shading.points[$0].1) }
+        guard keep.count >= 20 else { return nil }
+        let shade = shading.points.map { shading.level($0.0, $0.1) }
         guard let typicalShade = RobustStatistics.median(shade),
-              let r = RobustStatistics.median(keep.map { Double(samples[$0].x) / shade[$0] }),
-              let g = RobustStatistics.median(keep.map { Double(samples[$0].y) / shade[$0] }),
-              let b = RobustStatistics.median(keep.map { Double(samples[$0].z) / shade[$0] }) else { return nil }
+              let r = RobustStatistics.median(keep.map { Double(shading.samples[$0].x) / shade[$0] }),
+              let g = RobustStatistics.median(keep.map { Double(shading.samples[$0].y) / shade[$0] }),
+              let b = RobustStatistics.median(keep.map { Double(shading.samples[$0].z) / shade[$0] }) else { return nil }
         return LinearRGB(r * typicalShade, g * typicalShade, b * typicalShade)
     }
 

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+import QCColor
+import QCInspection
+import QCRender
+
+/// Specular highlights beside a boundary must not read as a boundary shift.
+///
+/// A highlight on the rim is an elongated bright streak whose flank tilts the metal's level across the
+/// rim's inner edge, which moves the edge's ½ crossing by up to half a pixel, in the master (its own
+/// highlights) and in every unit (theirs, wherever the pose puts them). Boundary points beside a
+/// highlight core are reported as hidden instead.
+struct GlareTests {
+    @Test func highlightsOnTheShieldDoNotReadAsShift() throws {
+        let sheet = RenderedUnits.packageRoot.appendingPathComponent("Fixtures/pin-shield-25/sheet.yaml").path
+        let (masterPath, _) = try RenderedUnits.write(PhotoSpec(design: DesignCatalogue.pinShield25, pxPerMM: 16, seed: 500),
+                                                      name: "glare-master")
+        let master = try MeasuredMaster.create(photo: masterPath, sheet: sheet)
+        let spec = PhotoSpec(design: DesignCatalogue.pinShield25, pxPerMM: 30, unitRotationDeg: 146,
+                             layout: Layout(rulerSide: .left, rulerAngleDeg: 4), background: .blueCard,
+                             camera: Camera(exposure: 1.02, whiteBalance: LinearRGB(1, 1, 1), blurSigmaPx: 1.28, noise: 1,
+                                            vignetting: 0.1, format: .png8),
+                             defects: [], seed: 603)
+        let (path, truth) = try RenderedUnits.write(spec, name: "glare-unit")
+        #expect(truth.fillBoundaryShiftMM.max == 0)
+        #expect(!truth.highlights.isEmpty)
+        let shift = try Inspector(master: master).compare(photo: path).measurements.fillBoundaryShift
+        #expect(shift.hiddenPoints > 0, "points beside the highlights are hidden")
+        #expect(shift.hiddenPoints * 4 < shift.points, "\(shift.hiddenPoints) of \(shift.points) hidden")
+        #expect(shift.max < 0.025, "p99 \(shift.max) mm on a unit whose boundaries did not move")
+    }
+}
