@@ -39,7 +39,7 @@ enum BorderWidth {
             guard let localMetal = profile.mean(in: 2.5...4.0) else { return nil }
             let shade = (localMetal / metal).sum() / 3
             let localFill = fillColour * (1 + 0.5 * (shade - 1))
-            let proj = profile.projection(side1: localMetal, side2: localFill)
+            let proj = profile.projection(side1: localMetal, side2: localFill, chromaWeight: EdgeProfile.outlineChromaWeight)
             // First metal→fill crossing past the outer edge's blur.
             var first: Double?
             for i in 0..<(proj.count - 1) where profile.t[i] >= 2.5 && proj[i] >= 0.5 && proj[i + 1] < 0.5 {
@@ -48,7 +48,8 @@ enum BorderWidth {
             }
             guard let start = first,
                   let r = profile.refine(start: start, gap: 3, width: 1.5, within: 2.5...reach,
-                                         fallback1: localMetal, fallback2: localFill) else { return nil }
+                                         fallback1: localMetal, fallback2: localFill,
+                                         chromaWeight: EdgeProfile.outlineChromaWeight) else { return nil }
             let n = registration.directionToDesign(p.nx, p.ny)
             return Sample(x: p.x, y: p.y, designNX: n.0, designNY: n.1, width: r.edge / s)
         }.compactMap { $0 }

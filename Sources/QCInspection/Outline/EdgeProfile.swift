@@ -18,12 +18,28 @@ struct EdgeProfile {
         return n > 0 ? sum / Float(n) : nil
     }
 
+    /// Chroma weight for the outer outline and the rim's inner edge (see `projection`): with full chroma
+    /// weight, 4:2:0 JPEG photos read rims 0.005-0.01 mm thin; at 0.1 the accuracy report's rim error
+    /// fell from 0.0118 to 0.005 mm (p95).
+    static let outlineChromaWeight: Float = 0.1
+
     /// Projection of every sample onto the side1 → side2 colour axis (1 = side1, 0 = side2).
-    func projection(side1: SIMD3<Float>, side2: SIMD3<Float>) -> [Double] {
+    ///
+    /// With `chromaWeight` below 1 the projection uses the metric l̂l̂ᵀ + w(I − l̂l̂ᵀ), l̂ the direction of
+    /// linear luminance: colour differences across the luminance axis count w times. JPEG keeps chroma
+    /// at half resolution (4:2:0) and its chroma edges land up to a few tenths of a pixel off, so edges
+    /// whose two sides differ clearly in luminance are located mostly on luminance. Where the
+    /// luminance difference is under a third of the colour difference (two enamels of equal lightness),
+    /// chroma is all there is and keeps its full weight.
+    func projection(side1: SIMD3<Float>, side2: SIMD3<Float>, chromaWeight: Float = 1) -> [Double] {
         let d = side1 - side2
-        let dd = (d * d).sum()
+        let l = SIMD3<Float>(0.2126, 0.7152, 0.0722) / 0.748_29
+        let along = (d * l).sum()
+        let w: Float = along * along >= (d * d).sum() / 9 ? chromaWeight : 1
+        let md = w * d + (1 - w) * along * l
+        let dd = (d * md).sum()
         guard dd > 0 else { return [Double](repeating: 0.5, count: colours.count) }
-        return colours.map { Double(((($0 - side2) * d).sum()) / dd) }
+        return colours.map { Double(((($0 - side2) * md).sum()) / dd) }
     }
 
     /// The ½ crossing from side 1 (before) to side 2 (after) nearest to `near`, linearly interpolated.
@@ -55,13 +71,15 @@ struct EdgeProfile {
         return SIMD3<Float>(intercept + slope * at)
     }
 
-    /// Refines an edge between side 1 (t < edge) and side 2 (t > edge): plateaus are re-read at
+    /// Refines an edge between side 1 (t < edge) and side 2 (t > edge), projected with `chromaWeight`
+    /// (see `projection`): plateaus are re-read at
     /// ±[gap, gap + width] around the current estimate and the crossing recomputed, twice. With
     /// `extrapolate`, each plateau is a straight line through its window carried to the edge, so a side
     /// whose level drifts towards the edge (a highlight's flank on metal) does not move the ½ level;
     /// the price is more noise (the line is carried `gap` beyond its window).
     func refine(start: Double, gap: Double, width: Double, within: ClosedRange<Double>,
-                fallback1: SIMD3<Float>? = nil, fallback2: SIMD3<Float>? = nil, extrapolate: Bool = false) -> (edge: Double, contrast: Float)? {
+                fallback1: SIMD3<Float>? = nil, fallback2: SIMD3<Float>? = nil, extrapolate: Bool = false,
+                chromaWeight: Float = 1) -> (edge: Double, contrast: Float)? {
         var edge = start
         var c1 = fallback1, c2 = fallback2
         for _ in 0..<3 {
@@ -73,7 +91,7 @@ struct EdgeProfile {
                 if let m = mean(in: (edge + gap)...(edge + gap + width)) { c2 = m }
             }
             guard let a = c1, let b = c2 else { return nil }
-            let s = projection(side1: a, side2: b)
+            let s = projection(side1: a, side2: b, chromaWeight: chromaWeight)
             guard let x = Self.crossing(s, t: t, near: edge, within: within) else { return nil }
             if abs(x - edge) < 1e-4 { edge = x; break }
             edge = x

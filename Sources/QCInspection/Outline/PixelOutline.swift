@@ -116,8 +116,10 @@ enum OutlineExtractor {
                    let inside = profile.mean(in: (te - 5)...(te - 3)), !looksLikeBackground(inside) { best = te; break }
             }
             guard let best else { return nil }
-            guard let r = profile.refine(start: best, gap: 3, width: 2, within: (-reachIn + 5)...(reachOut - 5)) else { return nil }
-            let extrapolated = profile.refine(start: r.edge, gap: 3, width: 2, within: (-reachIn + 5)...(reachOut - 5), extrapolate: true)
+            let w = EdgeProfile.outlineChromaWeight
+            guard let r = profile.refine(start: best, gap: 3, width: 2, within: (-reachIn + 5)...(reachOut - 5), chromaWeight: w) else { return nil }
+            let extrapolated = profile.refine(start: r.edge, gap: 3, width: 2, within: (-reachIn + 5)...(reachOut - 5), extrapolate: true,
+                                              chromaWeight: w)
             let offset = min(max((extrapolated?.edge ?? r.edge) - r.edge, -1), 1)
             return ((p.0 + r.edge * nrm.0, p.1 + r.edge * nrm.1), nrm, r.contrast, offset)
         }.compactMap { $0 }
