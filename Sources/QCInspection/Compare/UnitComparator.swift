@@ -77,13 +77,14 @@ struct UnitComparator {
             throw .differentProduct(file: file, detail: String(format: "outline differs from the master by %.2f mm RMS", rms))
         }
         let shading = MetalShading.fit(analysis, registration: reg, points: metalPoints)
-        var shift = BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours, glare: shading)
-        if from != "outline", let epsilon = RotationEstimator.residualRotation(shift) {
-            // The artwork's rotation, finished on the boundaries themselves (see residualRotation), before
-            // anything else is measured in the design frame.
+        if from != "outline",
+           let epsilon = RotationEstimator.residualRotation(
+               BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours, glare: shading, every: 3)) {
+            // The artwork's rotation, finished on the boundaries themselves (every third point is plenty;
+            // see residualRotation), before anything is measured in the design frame.
             reg = Registration(cx: reg.cx, cy: reg.cy, pxPerMM: s, theta: reg.theta + epsilon, rotationFrom: from)
-            shift = BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours, glare: shading)
         }
+        let shift = BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours, glare: shading)
         clock.mark("boundary shift")
         // Overall size from the extremes' edges with extrapolated plateaus (see PixelOutline.Point).
         let designOutline = analysis.outline.points.map { p -> (x: Double, y: Double, nx: Double, ny: Double) in

@@ -8,14 +8,16 @@ import QCImage
 enum BoundaryShift {
     struct Sample { var x: Double, y: Double, nx: Double, ny: Double; var displacement: Double? }
 
+    /// Displacement at every `stride`-th master boundary point (1: all of them), in the master's order;
+    /// `glare` hides metal boundaries beside its highlight cores.
     static func measure(_ analysis: PhotoAnalysis, registration: Registration, master: MasterModel,
-                        colours: [Int: SIMD3<Float>], glare: MetalShading? = nil) -> [Sample] {
+                        colours: [Int: SIMD3<Float>], glare: MetalShading? = nil, every stride: Int = 1) -> [Sample] {
         let s = analysis.pxPerMM
         let step = 0.25 / s   // mm per sample (a quarter pixel)
         // Boundary points are independent: measured on every core, kept in the master's order.
         let boundaries = master.boundaries
-        return ParallelMap.map(boundaries.count) { k -> Sample? in
-            let b = boundaries[k]
+        return ParallelMap.map((boundaries.count + stride - 1) / stride) { k -> Sample? in
+            let b = boundaries[k * stride]
             guard let ca = colours[b.a], let cb = colours[b.b] else { return nil }
             if let glare, b.a == master.metalLabel || b.b == master.metalLabel, glare.nearHighlight(b.x, b.y) {
                 return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil)
