@@ -18,6 +18,9 @@ struct TickBandSearch {
         var darkTicks: Bool
         /// Median dip depth relative to the profile's range (0...1).
         var contrast: Double
+        /// Fraction of the run's profile on the graduation side of its mid level: graduations are narrow
+        /// marks, so the true polarity has the smaller fraction (the gaps between them are the wide part).
+        var duty: Double
     }
 
     let plane: GreyPlane
@@ -70,6 +73,16 @@ struct TickBandSearch {
                 || (c.ticks.count == best!.ticks.count && c.contrast > best!.contrast) {
                 best = c
             }
+        }
+        // At low resolution the gaps between thin graduations form as long a run as the graduations
+        // themselves (one fewer): when the best run's "marks" fill most of the profile, the same
+        // ruler read with the other polarity, with narrow marks, is the ruler.
+        if let b = best, b.duty > 0.5 {
+            let flipped = perAngle.joined().filter { c in
+                c.darkTicks != b.darkTicks && c.duty < 0.5 && c.ticks.count + 2 >= b.ticks.count
+                    && abs(c.axis.angleDegrees - b.axis.angleDegrees) < 1 && c.band.overlaps(b.band)
+            }
+            if let f = flipped.max(by: { ($0.ticks.count, $0.contrast) < ($1.ticks.count, $1.contrast) }) { best = f }
         }
         return best
     }
@@ -199,7 +212,12 @@ struct TickBandSearch {
         let ticks = Array(minima[bestStart..<(bestStart + bestLength)])
         let spacing = (ticks.last! - ticks.first!) / Double(ticks.count - 1)
         let contrast = RobustStatistics.median(Array(depths[bestStart..<(bestStart + bestLength)])) ?? 0
-        return Candidate(axis: axis, band: band, ticks: ticks, spacing: spacing, darkTicks: darkTicks, contrast: contrast)
+        let span = profile[max(0, Int(ticks.first! - t0))..<min(count, Int(ticks.last! - t0) + 1)].filter { !$0.isNaN }
+        var duty = 0.5
+        if let a = RobustStatistics.quantile(span, 0.05), let b = RobustStatistics.quantile(span, 0.95), b > a {
+            duty = Double(span.filter { $0 < (a + b) / 2 }.count) / Double(span.count)
+        }
+        return Candidate(axis: axis, band: band, ticks: ticks, spacing: spacing, darkTicks: darkTicks, contrast: contrast, duty: duty)
     }
 }
 

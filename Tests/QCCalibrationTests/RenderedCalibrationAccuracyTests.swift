@@ -25,6 +25,20 @@ struct RenderedCalibrationAccuracyTests {
         }
     }
 
+    /// Below 15 px/mm thin dark graduations blur into shallow dips while the gaps between them stay
+    /// wide and bright: the gaps once formed the longer run, the ruler was read as light-on-dark and
+    /// the photo lost its white reference. Graduations are the narrow marks, whichever polarity.
+    @Test(arguments: [(12.0, RulerPolarity.darkOnLight), (12.0, .lightOnDark), (10.0, .darkOnLight)])
+    func lowResolutionKeepsThePolarity(pxPerMM: Double, polarity: RulerPolarity) throws {
+        let spec = PhotoSpec(design: DesignCatalogue.pinRound30, pxPerMM: pxPerMM, ruler: Ruler(graduations: 60, polarity: polarity), seed: 500)
+        let photo = try Renderer.render(spec)
+        let decoded = try PhotoDecoder().decode(data: photo.encoded, name: "low-\(pxPerMM)")
+        let r = try RulerDetector().calibrate(decoded.image, file: "low-\(pxPerMM)")
+        #expect(r.polarity == (polarity == .darkOnLight ? RulerDefinition.Polarity.darkOnLight : .lightOnDark))
+        #expect((r.whiteReference != nil) == (polarity == .darkOnLight))
+        #expect(abs(r.pxPerMM / pxPerMM - 1) < 0.001)
+    }
+
     @Test func scaleErrorP95IsWithinHalfAPerMille() throws {
         var errors: [Double] = []
         for spec in Self.specs() {
