@@ -29,4 +29,24 @@ struct GlareTests {
         #expect(shift.hiddenPoints * 4 < shift.points, "\(shift.hiddenPoints) of \(shift.points) hidden")
         #expect(shift.max < 0.025, "p99 \(shift.max) mm on a unit whose boundaries did not move")
     }
+
+    /// At 15-16 px/mm a 0.3 mm metal line has no room for a local plateau, and its edges are read
+    /// against the master's metal colour. That colour is the plating at typical shading; carried to the
+    /// line's own shading, a defect-free unit reads its boundaries within the 0.015 mm (p95).
+    /// With the unshaded colour the shield's diagonal line read about 0.01 mm wide and p95 was 0.016 mm.
+    @Test func narrowLinesAreReadAtTheirOwnShading() throws {
+        let sheet = RenderedUnits.packageRoot.appendingPathComponent("Fixtures/pin-shield-25/sheet.yaml").path
+        let (masterPath, _) = try RenderedUnits.write(PhotoSpec(design: DesignCatalogue.pinShield25, pxPerMM: 16, seed: 500),
+                                                      name: "narrow-master")
+        let master = try MeasuredMaster.create(photo: masterPath, sheet: sheet)
+        let spec = PhotoSpec(design: DesignCatalogue.pinShield25, pxPerMM: 15, unitRotationDeg: 5,
+                             layout: Layout(rulerSide: .below, rulerAngleDeg: -8), background: .grey,
+                             camera: Camera(exposure: 0.9, whiteBalance: LinearRGB(1, 1, 1), blurSigmaPx: 0.8, noise: 1,
+                                            vignetting: 0.1, format: .png8),
+                             defects: [], seed: 600)
+        let (path, truth) = try RenderedUnits.write(spec, name: "narrow-unit")
+        #expect(truth.fillBoundaryShiftMM.p95 == 0)
+        let shift = try Inspector(master: master).compare(photo: path).measurements.fillBoundaryShift
+        #expect(shift.p95 <= 0.015, "p95 \(shift.p95) mm on a unit whose boundaries did not move")
+    }
 }

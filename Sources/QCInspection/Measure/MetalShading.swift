@@ -58,6 +58,9 @@ struct MetalShading {
         return shading
     }
 
+    /// Median shading level over the sampled metal.
+    var typicalLevel: Double { RobustStatistics.median(points.map { level($0.0, $0.1) }) ?? 1 }
+
     /// Shading level (relative linear luminance) at design point (x, y).
     func level(_ x: Double, _ y: Double) -> Double { exp(plane.0 + plane.1 * x + plane.2 * y) }
 
