@@ -118,7 +118,7 @@ enum LotPipeline {
             policy.severity = severity
         }
         let baseline = try store?.baseline(sku: lot.sku, excludingLot: lot.lot, supplier: lot.supplier)
-        let scorer = try makeScorer(masterPath: masterPath)
+        let scorer = try makeScorer(masterPath: masterPath, overlays: overlays)
         var scored = try LotEvaluation.score(lot: lot, folder: folder, policy: policy, jobs: jobs,
                                              scorer: scorer, progress: progress, baseline: baseline)
         finished()
@@ -140,14 +140,17 @@ enum LotPipeline {
 
 /// The comparison engine for one lot's master: a function from a photo path to its `UnitScore`.
 /// The master is loaded once; the closure is called from several threads at once and keeps no decoded
-/// images; the overlay it writes is copied into the report's `overlays/` and the scratch folder removed.
-func makeScorer(masterPath: String) throws -> UnitScorer {
+/// images. It draws only the overlays the report will keep (`overlays`: defective units by default);
+/// they are copied into the report's `overlays/` and the scratch folder removed.
+func makeScorer(masterPath: String, overlays: ReportWriter.OverlaySelection) throws -> UnitScorer {
     let master = try MeasuredMaster.load(masterPath)
     let definition = try RulerDefinition.load(named: "mm", from: "Calibration/rulers")
     let inspector = Inspector(master: master, detector: RulerDetector(definition: definition))
     return { photo in
+        guard overlays != .none else { return UnitScore(try inspector.compare(photo: photo)) }
         let overlay = try UnitScore.scratchOverlayPath(for: photo)
-        return UnitScore(try inspector.compare(photo: photo, overlay: overlay), overlayPath: overlay)
+        let result = try inspector.compare(photo: photo, overlay: overlay) { overlays == .all || !$0.defects.isEmpty }
+        return UnitScore(result, overlayPath: FileManager.default.fileExists(atPath: overlay) ? overlay : nil)
     }
 }
 

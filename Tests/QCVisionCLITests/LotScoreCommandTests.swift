@@ -43,7 +43,7 @@ struct LotScoreCommandTests {
     }
 
     /// Builds a lot folder with the named photos in two cartons and scores it.
-    func score(_ name: String, units: [String]) throws -> (status: Int32, json: [String: Any], stderr: String) {
+    func score(_ name: String, units: [String], extra: [String] = []) throws -> (status: Int32, json: [String: Any], stderr: String) {
         let p = try Self.photos.get()
         let master = try Self.master.get()
         let lot = Self.work.appendingPathComponent(name)
@@ -64,7 +64,7 @@ struct LotScoreCommandTests {
         """
         try yaml.write(to: lot.appendingPathComponent("lot.yaml"), atomically: true, encoding: .utf8)
         let r = try CLIRunner.run(["lot", "score", lot.path, "--json", "--db", Self.work.appendingPathComponent("store.sqlite").path,
-                                   "--report", Self.work.appendingPathComponent("\(name)-report").path])
+                                   "--report", Self.work.appendingPathComponent("\(name)-report").path] + extra)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], "\(r.stderr)")
         return (r.status, json, r.stderr)
     }
@@ -88,6 +88,28 @@ struct LotScoreCommandTests {
         #expect(r.status == 3)
         let units = try #require(r.json["units"] as? [[String: Any]])
         #expect(units.contains { $0["worst_class"] as? String == "major" })
+    }
+
+    /// The report keeps the overlays of defective units only (unless `--all-overlays`), and only those are
+    /// drawn: a 12 MP overlay costs several comparisons, and drawing every unit's made lot scoring 6x slower.
+    @Test(arguments: [false, true])
+    func overlaysAreDrawnForTheUnitsTheReportKeeps(all: Bool) throws {
+        let name = all ? "lot-overlays-all" : "lot-overlays"
+        let r = try score(name, units: ["good", "major"], extra: all ? ["--all-overlays"] : [])
+        let units = try #require(r.json["units"] as? [[String: Any]])
+        let report = Self.work.appendingPathComponent("\(name)-report")
+        for unit in units {
+            let defective = unit["worst_class"] as? String != "none"
+            let overlay = unit["overlay"] as? String
+            if defective || all {
+                let path = try #require(overlay, "\(unit["photo"] ?? "") has no overlay")
+                #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent(path).path))
+            } else {
+                #expect(overlay == nil)
+            }
+        }
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: report.appendingPathComponent("overlays").path)) ?? []
+        #expect(files.count == (all ? 2 : 1))
     }
 
     @Test func aMinorDefectRejectsOnMinor() throws {

@@ -19,9 +19,12 @@ public struct Inspector: Sendable {
         self.comparator = UnitComparator(master: master.model)
     }
 
-    /// Measures the unit in `photo` and judges it; writes the evidence image to `overlay` when given.
+    /// Measures the unit in `photo` and judges it; writes the evidence image to `overlay` when given and
+    /// `overlayIf` holds for the result (drawing and encoding a 12 MP overlay costs several times the
+    /// comparison itself, so lot scoring draws only the ones its report keeps).
     /// - Throws: `ImageError`, `CalibrationError` or `InspectionError`, naming the file and the fix.
-    public func compare(photo: String, overlay: String? = nil) throws -> CompareResult {
+    public func compare(photo: String, overlay: String? = nil,
+                        overlayIf condition: (CompareResult) -> Bool = { _ in true }) throws -> CompareResult {
         var clock = StageClock()
         // One thumbnail serves the ruler search, the illumination fit and the unit's location; a JPEG
         // decoder makes it while decoding.
@@ -48,7 +51,7 @@ public struct Inspector: Sendable {
                                 outlineRMSmm: out.outlineRMS),
             measurements: out.measurements, checks: judgement.checks, defects: judgement.defects,
             warnings: out.warnings + judgement.notes)
-        if let overlay {
+        if let overlay, condition(result) {
             var canvas = Canvas(photo: pixels.image())
             CompareOverlay.draw(result: result, output: out, master: master, sheet: master.sheet, on: &canvas)
             try ImageEncoder.write(canvas.image, to: overlay)
