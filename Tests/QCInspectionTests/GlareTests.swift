@@ -11,11 +11,14 @@ import QCRender
 /// highlights) and in every unit (theirs, wherever the pose puts them). Boundary points beside a
 /// highlight core are reported as hidden instead.
 struct GlareTests {
+    /// The shield's golden sample at 16 px/mm, with its own highlights.
+    static let shieldMaster: Result<MeasuredMaster, Error> = Result {
+        let (path, _) = try RenderedUnits.write(PhotoSpec(design: DesignCatalogue.pinShield25, pxPerMM: 16, seed: 500), name: "shield-master")
+        return try MeasuredMaster.create(photo: path, sheet: RenderedUnits.packageRoot.appendingPathComponent("Fixtures/pin-shield-25/sheet.yaml").path)
+    }
+
     @Test func highlightsOnTheShieldDoNotReadAsShift() throws {
-        let sheet = RenderedUnits.packageRoot.appendingPathComponent("Fixtures/pin-shield-25/sheet.yaml").path
-        let (masterPath, _) = try RenderedUnits.write(PhotoSpec(design: DesignCatalogue.pinShield25, pxPerMM: 16, seed: 500),
-                                                      name: "glare-master")
-        let master = try MeasuredMaster.create(photo: masterPath, sheet: sheet)
+        let master = try Self.shieldMaster.get()
         let spec = PhotoSpec(design: DesignCatalogue.pinShield25, pxPerMM: 30, unitRotationDeg: 146,
                              layout: Layout(rulerSide: .left, rulerAngleDeg: 4), background: .blueCard,
                              camera: Camera(exposure: 1.02, whiteBalance: LinearRGB(1, 1, 1), blurSigmaPx: 1.28, noise: 1,
@@ -35,10 +38,7 @@ struct GlareTests {
     /// line's own shading, a defect-free unit reads its boundaries within the 0.015 mm (p95).
     /// With the unshaded colour the shield's diagonal line read about 0.01 mm wide and p95 was 0.016 mm.
     @Test func narrowLinesAreReadAtTheirOwnShading() throws {
-        let sheet = RenderedUnits.packageRoot.appendingPathComponent("Fixtures/pin-shield-25/sheet.yaml").path
-        let (masterPath, _) = try RenderedUnits.write(PhotoSpec(design: DesignCatalogue.pinShield25, pxPerMM: 16, seed: 500),
-                                                      name: "narrow-master")
-        let master = try MeasuredMaster.create(photo: masterPath, sheet: sheet)
+        let master = try Self.shieldMaster.get()
         let spec = PhotoSpec(design: DesignCatalogue.pinShield25, pxPerMM: 15, unitRotationDeg: 5,
                              layout: Layout(rulerSide: .below, rulerAngleDeg: -8), background: .grey,
                              camera: Camera(exposure: 0.9, whiteBalance: LinearRGB(1, 1, 1), blurSigmaPx: 0.8, noise: 1,
