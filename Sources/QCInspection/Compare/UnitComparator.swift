@@ -79,12 +79,12 @@ struct UnitComparator {
         let shading = MetalShading.fit(analysis, registration: reg, points: metalPoints)
         if from != "outline",
            let epsilon = RotationEstimator.residualRotation(
-               BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours, glare: shading, every: 3)) {
+               BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours, shading: shading, every: 3)) {
             // The artwork's rotation, finished on the boundaries themselves (every third point is plenty;
             // see residualRotation), before anything is measured in the design frame.
             reg = Registration(cx: reg.cx, cy: reg.cy, pxPerMM: s, theta: reg.theta + epsilon, rotationFrom: from)
         }
-        let shift = BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours, glare: shading)
+        let shift = BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours, shading: shading)
         clock.mark("boundary shift")
         // Overall size from the extremes' edges with extrapolated plateaus (see PixelOutline.Point).
         let designOutline = analysis.outline.points.map { p -> (x: Double, y: Double, nx: Double, ny: Double) in

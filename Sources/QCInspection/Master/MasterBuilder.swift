@@ -117,7 +117,7 @@ enum MasterBuilder {
         // of the golden sample are dropped (its flank moves the crossing; see MetalShading).
         var boundaries = BoundaryExtractor.extract(labels: labels, grid: grid)
         let refined = BoundaryShift.measure(analysis, registration: reg, master: { var m = model; m.boundaries = boundaries; return m }(),
-                                            colours: colours, glare: shading)
+                                            colours: colours, shading: shading)
         for k in boundaries.indices {
             if let d = refined[k].displacement {
                 boundaries[k].x += d * boundaries[k].nx

@@ -9,27 +9,27 @@ enum BoundaryShift {
     struct Sample { var x: Double, y: Double, nx: Double, ny: Double; var displacement: Double? }
 
     /// Displacement at every `stride`-th master boundary point (1: all of them), in the master's order;
-    /// `glare` (the photo's metal shading) hides metal boundaries beside its highlight cores and shades
+    /// `shading` (the photo's metal shading) hides metal boundaries beside its highlight cores and shades
     /// the master's metal colour where that colour stands in for a local plateau.
     static func measure(_ analysis: PhotoAnalysis, registration: Registration, master: MasterModel,
-                        colours: [Int: SIMD3<Float>], glare: MetalShading? = nil, every stride: Int = 1) -> [Sample] {
+                        colours: [Int: SIMD3<Float>], shading: MetalShading? = nil, every stride: Int = 1) -> [Sample] {
         let s = analysis.pxPerMM
         let step = 0.25 / s   // mm per sample (a quarter pixel)
         // Boundary points are independent: measured on every core, kept in the master's order.
         let boundaries = master.boundaries
-        let typical = glare?.typicalLevel ?? 1
+        let typical = shading?.typicalLevel ?? 1
         return ParallelMap.map((boundaries.count + stride - 1) / stride) { k -> Sample? in
             let b = boundaries[k * stride]
             guard var ca = colours[b.a], var cb = colours[b.b] else { return nil }
             // The master's metal colour is the plating at typical shading; where a narrow metal line has
             // no room for a local plateau, that colour is carried to this point's shading so the ½
             // level sits between the actual colours (a 10 % brighter line read 0.01 mm wide at 16 px/mm).
-            if let g = glare {
+            if let g = shading {
                 let f = Float(g.level(b.x, b.y) / typical)
                 if b.a == master.metalLabel { ca *= f }
                 if b.b == master.metalLabel { cb *= f }
             }
-            if let glare, b.a == master.metalLabel || b.b == master.metalLabel, glare.nearHighlight(b.x, b.y) {
+            if let shading, b.a == master.metalLabel || b.b == master.metalLabel, shading.nearHighlight(b.x, b.y) {
                 return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil)
             }
             // Search ±0.8 mm whatever the regions' widths: a thin metal line moved by more than its own
