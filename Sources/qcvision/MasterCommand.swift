@@ -100,6 +100,7 @@ enum MasterShowing {
             lines.append(String(format: "    %-10@ %-6@ L* %6.2f a* %7.2f b* %7.2f  %8.2f mm²", r.name, r.kind, r.lab[0], r.lab[1], r.lab[2], r.areaMM2))
         }
         lines.append("  internal boundary points \(m.boundaries.count), outline points \(m.outline.count)")
+        for note in master.notes { lines.append("  note              \(note)") }
         return lines.joined(separator: "\n")
     }
 }

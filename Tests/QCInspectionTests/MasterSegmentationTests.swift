@@ -21,5 +21,6 @@ struct MasterSegmentationTests {
         let strays = master.model.boundaries.filter { $0.a != metal && $0.b != metal }
         #expect(strays.count == 0, "\(strays.count) of \(master.model.boundaries.count) boundary points join two fills, e.g. \(strays.first.map { "(\($0.x), \($0.y)) \($0.a)/\($0.b)" } ?? "")")
         #expect(master.model.regions.filter { $0.kind == "fill" }.count == 3)
+        #expect(master.notes.isEmpty == (pxPerMM >= MeasuredMaster.recommendedPxPerMM), "\(master.notes)")
     }
 }

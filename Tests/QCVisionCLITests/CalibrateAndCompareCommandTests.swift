@@ -60,6 +60,8 @@ struct CalibrateAndCompareCommandTests {
         #expect(create.status == 0, "\(create.stderr)")
         #expect(FileManager.default.fileExists(atPath: master + "/overlay.png"))
         #expect(create.stdout.contains("PIN-30-SE-GOLD"))
+        // The fixture's golden sample is at 15 px/mm: the inspector is told a closer photo makes a better master.
+        #expect(create.stdout.contains("note") && create.stdout.contains("30 px/mm or more"), "\(create.stdout)")
 
         let evidence = Self.work.appendingPathComponent("evidence.png").path
         let offset = try CLIRunner.run(["compare", master, Self.fixtures.appendingPathComponent("unit-fill-offset.jpg").path,
