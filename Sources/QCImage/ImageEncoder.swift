@@ -82,6 +82,13 @@ public enum ImageEncoder {
         }
     }
 
+    /// v·max rounded to nearest and clamped to 0...max. Through Int: a generic `T(Float)` is not
+    /// specialised and cost a quarter of writing a 12 MP overlay.
+    @inline(__always) static func quantise<T: FixedWidthInteger>(_ v: Float, max: Float) -> T {
+        let x = v * max + 0.5
+        return T(truncatingIfNeeded: Int(x < 0 ? 0 : (x > max ? max : x)))
+    }
+
     /// Interleaves planes (and alpha) into integer samples, rounding to nearest and clamping to 0...max.
     static func interleave<T: FixedWidthInteger>(_ image: Image, alpha: [Float]?, channels outCh: Int,
                                                  max: Float, as: T.Type) -> [T] {
@@ -93,14 +100,12 @@ public enum ImageEncoder {
                 for c in 0..<ch {
                     let base = c * n
                     for i in 0..<n {
-                        let v = s[base + i] * max + 0.5
-                        d[i * outCh + c] = T(v < 0 ? 0 : (v > max ? max : v.rounded(.down)))
+                        d[i * outCh + c] = quantise(s[base + i], max: max)
                     }
                 }
                 if let alpha {
                     for i in 0..<n {
-                        let v = alpha[i] * max + 0.5
-                        d[i * outCh + ch] = T(v < 0 ? 0 : (v > max ? max : v.rounded(.down)))
+                        d[i * outCh + ch] = quantise(alpha[i], max: max)
                     }
                 }
             }

@@ -22,9 +22,13 @@ public struct Canvas: Sendable {
     public init(photo: Image) {
         var rgb = Image(width: photo.width, height: photo.height, channels: 3, transfer: .sRGB)
         let n = photo.planeCount
-        for c in 0..<3 {
-            let src = photo.channels == 3 ? c : 0
-            for i in 0..<n { rgb.samples[c * n + i] = photo.samples[src * n + i] }
+        photo.samples.withUnsafeBufferPointer { s in
+            rgb.samples.withUnsafeMutableBufferPointer { d in
+                for c in 0..<3 {
+                    let src = photo.channels == 3 ? c : 0
+                    for i in 0..<n { d[c * n + i] = s[src * n + i] }
+                }
+            }
         }
         self.image = rgb
     }
@@ -40,7 +44,10 @@ public struct Canvas: Sendable {
 
     /// Darkens the whole picture (0 = unchanged, 1 = black) so drawn evidence stands out.
     public mutating func dim(_ amount: Float) {
-        for i in image.samples.indices { image.samples[i] *= (1 - amount) }
+        let k = 1 - amount
+        image.samples.withUnsafeMutableBufferPointer { d in
+            for i in d.indices { d[i] *= k }
+        }
     }
 
     /// A filled disc centred at (cx, cy) (pixel-centre coordinates), radius in px.
