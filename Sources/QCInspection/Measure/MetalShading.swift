@@ -21,6 +21,8 @@ struct MetalShading {
     var plane: (Double, Double, Double)
     /// Highlight cores, design frame (mm).
     var cores: [(Double, Double)]
+    /// Median shading level over the sampled metal (the master's region colours are read at it).
+    var typicalLevel: Double = 1
     /// Distance (mm) around a core that counts as near it.
     static let reach = 1.0
     private var grid: [Int: [Int]] = [:]
@@ -55,11 +57,9 @@ struct MetalShading {
         var shading = MetalShading(points: where_, samples: samples, inPlane: inPlane, plane: plane,
                                    cores: samples.indices.filter { residual[$0] > 4 * sigma }.map { where_[$0] })
         for (k, c) in shading.cores.enumerated() { shading.grid[Self.cell(c.0, c.1), default: []].append(k) }
+        shading.typicalLevel = RobustStatistics.median(where_.map { shading.level($0.0, $0.1) }) ?? 1
         return shading
     }
-
-    /// Median shading level over the sampled metal.
-    var typicalLevel: Double { RobustStatistics.median(points.map { level($0.0, $0.1) }) ?? 1 }
 
     /// Shading level (relative linear luminance) at design point (x, y).
     func level(_ x: Double, _ y: Double) -> Double { exp(plane.0 + plane.1 * x + plane.2 * y) }

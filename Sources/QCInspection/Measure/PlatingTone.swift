@@ -42,8 +42,8 @@ enum PlatingTone {
         let keep = shading.samples.indices.filter { shading.inPlane[$0] && !shading.nearHighlight(shading.points[$0].0, shading.points[$0].1) }
         guard keep.count >= 20 else { return nil }
         let shade = shading.points.map { shading.level($0.0, $0.1) }
-        guard let typicalShade = RobustStatistics.median(shade),
-              let r = RobustStatistics.median(keep.map { Double(shading.samples[$0].x) / shade[$0] }),
+        let typicalShade = shading.typicalLevel
+        guard let r = RobustStatistics.median(keep.map { Double(shading.samples[$0].x) / shade[$0] }),
               let g = RobustStatistics.median(keep.map { Double(shading.samples[$0].y) / shade[$0] }),
               let b = RobustStatistics.median(keep.map { Double(shading.samples[$0].z) / shade[$0] }) else { return nil }
         return LinearRGB(r * typicalShade, g * typicalShade, b * typicalShade)
