@@ -6,6 +6,7 @@
 #include "qc_codec.h"
 #include <stdio.h>
 #include <jpeglib.h>
+#include <jpegint.h>   // struct jpeg_inverse_dct: the block-mean tap wraps the IDCT methods
 #include <jerror.h>
 #include <setjmp.h>
 #include <stdlib.h>
@@ -122,7 +123,39 @@ typedef struct {
     float *planes; size_t planes_capacity;      ///< Float32 planes, or NULL
     uint8_t *planes8;                            ///< 8-bit planes (capacity as planes_capacity), or NULL
     int thumb_factor; float *thumb; size_t thumb_capacity;
+    qc_jpeg_blocks *blocks; float **means;      ///< block means of a YCbCr stream, or NULL
 } qc_jpeg_sink;
+
+/// The block-mean tap: each component's own IDCT method, wrapped so that every block's DC
+/// coefficient is written down as the block's exact mean on its way through. It rides along the
+/// decode for free; reading the coefficients separately costs most of a second decode.
+typedef struct {
+    inverse_DCT_method_ptr idct[3];
+    float *plane[3];
+    JDIMENSION wide[3], high[3];
+    float scale[3];
+    JDIMENSION row[3];          ///< iMCU row of the last call (+1, 0 before the first)
+    JSAMPARRAY base[3];         ///< the component's output rows for that iMCU row
+} qc_dc_tap;
+
+/// An inverse_DCT_method_ptr: notes the block's mean, then runs the library's IDCT. The block's
+/// place: x from output_col; y from the iMCU row and how far output_buf is into that row's output
+/// (both coefficient controllers, jdcoefct.c, step output_buf by one block per block row and call
+/// the first block row of each iMCU row first).
+static void qc_dc_tap_idct(j_decompress_ptr cinfo, jpeg_component_info *comp, JCOEFPTR coef,
+                           JSAMPARRAY output_buf, JDIMENSION output_col) {
+    qc_dc_tap *tap = (qc_dc_tap *)cinfo->client_data;
+    int ci = comp->component_index;
+    float mean = (float)coef[0] * tap->scale[ci] + 128.0f;
+    if (tap->row[ci] != cinfo->output_iMCU_row + 1) {
+        tap->row[ci] = cinfo->output_iMCU_row + 1;
+        tap->base[ci] = output_buf;
+    }
+    JDIMENSION by = cinfo->output_iMCU_row * comp->v_samp_factor + (JDIMENSION)((output_buf - tap->base[ci]) / DCTSIZE);
+    JDIMENSION bx = output_col / DCTSIZE;
+    if (bx < tap->wide[ci] && by < tap->high[ci]) tap->plane[ci][(size_t)by * tap->wide[ci] + bx] = mean;
+    tap->idct[ci](cinfo, comp, coef, output_buf, output_col);
+}
 
 /// Stores one decoded interleaved row into the sink's planes and adds it to the thumbnail's row sums.
 /// Kept out of qc_jpeg_run: a function that calls setjmp keeps its locals in memory, which would
@@ -188,10 +221,14 @@ static int qc_jpeg_run(const uint8_t *data, size_t size, uint64_t max_pixels,
     jerr.err = err;
     jerr.info = info;
     uint8_t *volatile buf = NULL;
+    float *volatile means = NULL;
+    qc_dc_tap tap;
+    memset(&tap, 0, sizeof(tap));
     volatile int status = QC_ERR_CORRUPT;
     if (setjmp(jerr.jump)) {
         jpeg_destroy_decompress(&cinfo);
         free(buf);
+        free(means);
         return status;
     }
     jpeg_create_decompress(&cinfo);
@@ -234,6 +271,39 @@ static int qc_jpeg_run(const uint8_t *data, size_t size, uint64_t max_pixels,
         return QC_OK;
     }
     jpeg_start_decompress(&cinfo);
+    // Block means: only for full-size YCbCr with 8x8 IDCTs (no DCT scaling), after start_decompress
+    // has chosen the IDCT methods.
+    int tapped = sink && sink->means && cinfo.num_components == 3 && cinfo.jpeg_color_space == JCS_YCbCr;
+    for (int c = 0; tapped && c < 3; c++) tapped = cinfo.comp_info[c].DCT_scaled_size == DCTSIZE;
+    if (tapped) {
+        size_t total = 0;
+        for (int c = 0; c < 3; c++) total += (size_t)cinfo.comp_info[c].width_in_blocks * cinfo.comp_info[c].height_in_blocks;
+        means = (float *)calloc(total, sizeof(float));
+        if (!means) {
+            status = QC_ERR_MEMORY;
+            snprintf(err, QC_ERR_LEN, "out of memory for %zu block means", total);
+            longjmp(jerr.jump, 1);
+        }
+        qc_jpeg_blocks *b = sink->blocks;
+        b->width = cinfo.image_width;
+        b->height = cinfo.image_height;
+        float *plane = means;
+        for (int c = 0; c < 3; c++) {
+            jpeg_component_info *comp = &cinfo.comp_info[c];
+            tap.idct[c] = cinfo.idct->inverse_DCT[c];
+            tap.plane[c] = plane;
+            tap.wide[c] = comp->width_in_blocks;
+            tap.high[c] = comp->height_in_blocks;
+            tap.scale[c] = (float)comp->quant_table->quantval[0] / 8.0f;
+            b->blocks_wide[c] = (int)comp->width_in_blocks;
+            b->blocks_high[c] = (int)comp->height_in_blocks;
+            b->block_width[c] = DCTSIZE * cinfo.max_h_samp_factor / comp->h_samp_factor;
+            b->block_height[c] = DCTSIZE * cinfo.max_v_samp_factor / comp->v_samp_factor;
+            plane += (size_t)comp->width_in_blocks * comp->height_in_blocks;
+            cinfo.idct->inverse_DCT[c] = qc_dc_tap_idct;
+        }
+        cinfo.client_data = &tap;
+    }
     int ch = cinfo.output_components;
     info->out_channels = ch;
     size_t stride = (size_t)cinfo.output_width * ch;
@@ -281,6 +351,7 @@ static int qc_jpeg_run(const uint8_t *data, size_t size, uint64_t max_pixels,
         longjmp(jerr.jump, 1);
     }
     jpeg_destroy_decompress(&cinfo);
+    if (tapped) *sink->means = means;
     if (planar) {
         free(buf);
         if (f) {
@@ -307,23 +378,29 @@ int qc_jpeg_header(const uint8_t *data, size_t size, uint64_t max_pixels,
 
 int qc_jpeg_decode_planar(const uint8_t *data, size_t size, uint64_t max_pixels, qc_jpeg_info *info,
                           const float table[256], float *planes, size_t planes_capacity,
-                          int thumb_factor, float *thumb, size_t thumb_capacity, char err[QC_ERR_LEN]) {
+                          int thumb_factor, float *thumb, size_t thumb_capacity,
+                          qc_jpeg_blocks *blocks, float **means, char err[QC_ERR_LEN]) {
     if (!planes || !table) {
         snprintf(err, QC_ERR_LEN, "no output planes");
         return QC_ERR_ARGUMENT;
     }
-    qc_jpeg_sink sink = { 0, table, planes, planes_capacity, NULL, thumb_factor, thumb, thumb_capacity };
+    if (means) *means = NULL;
+    qc_jpeg_sink sink = { 0, table, planes, planes_capacity, NULL, thumb_factor, thumb, thumb_capacity,
+                          blocks, blocks ? means : NULL };
     return qc_jpeg_run(data, size, max_pixels, info, NULL, err, &sink);
 }
 
 int qc_jpeg_decode_planar8(const uint8_t *data, size_t size, uint64_t max_pixels, qc_jpeg_info *info,
                            const float table[256], uint8_t *planes, size_t planes_capacity,
-                           int thumb_factor, float *thumb, size_t thumb_capacity, char err[QC_ERR_LEN]) {
+                           int thumb_factor, float *thumb, size_t thumb_capacity,
+                           qc_jpeg_blocks *blocks, float **means, char err[QC_ERR_LEN]) {
     if (!planes || !table) {
         snprintf(err, QC_ERR_LEN, "no output planes");
         return QC_ERR_ARGUMENT;
     }
-    qc_jpeg_sink sink = { 0, table, NULL, planes_capacity, planes, thumb_factor, thumb, thumb_capacity };
+    if (means) *means = NULL;
+    qc_jpeg_sink sink = { 0, table, NULL, planes_capacity, planes, thumb_factor, thumb, thumb_capacity,
+                          blocks, blocks ? means : NULL };
     return qc_jpeg_run(data, size, max_pixels, info, NULL, err, &sink);
 }
 

@@ -22,10 +22,13 @@ public struct PhotoCalibration: Sendable {
 
     /// Calibrates `image`: ruler first; the station only when no ruler is in frame.
     /// - Throws: `CalibrationError`; `.noRuler` only when no station was given either.
-    public static func resolve(image: Image, file: String, detector: RulerDetector,
-                               station: StationProfile?) throws(CalibrationError) -> PhotoCalibration {
+    /// With `jpegBlockMeans` (the file was a JPEG) the white reference is freed of the decoder's rounding.
+    public static func resolve(image: Image, file: String, detector: RulerDetector, station: StationProfile?,
+                               jpegBlockMeans: JPEGBlockMeans? = nil) throws(CalibrationError) -> PhotoCalibration {
         let thumbnail = Thumbnail(image, factor: RulerDetector.workingFactor(width: image.width, height: image.height))
-        return try resolve(pixels: PhotoPixels(image), thumbnail: thumbnail, file: file, detector: detector, station: station)
+        var pixels = PhotoPixels(image)
+        pixels.jpegBlockMeans = jpegBlockMeans
+        return try resolve(pixels: pixels, thumbnail: thumbnail, file: file, detector: detector, station: station)
     }
 
     /// As `resolve(image:file:detector:station:)`, on a photo's pixels as decoded, with its shared

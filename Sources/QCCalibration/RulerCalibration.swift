@@ -26,6 +26,8 @@ public struct RulerCalibration: Sendable, Equatable {
     public var longTickEvery: Int?
     /// Linear RGB of the ruler's light face: the photo's white reference. Nil for light-on-dark rulers.
     public var whiteReference: LinearRGB?
+    /// The face pixels the white reference was read from (empty without one).
+    public var whiteSamples: [Point]
     /// Non-fatal problems an inspector should know about.
     public var warnings: [String]
 

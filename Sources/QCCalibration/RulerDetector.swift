@@ -179,16 +179,19 @@ public struct RulerDetector: Sendable {
         var angle = axis.angleDegrees.truncatingRemainder(dividingBy: 180)
         if angle <= -90 { angle += 180 } else if angle > 90 { angle -= 180 }
         let start = points.first!, end = points.last!
-        let white = coarse.darkTicks
-            ? WhiteReference.measure(pixels: image, axis: axis, ticks: used.map { $0.tick.t }, spacing: fit.slope, band: band)
-            : nil
+        let whiteSamples = coarse.darkTicks
+            ? WhiteReference.samplePoints(width: image.width, height: image.height, axis: axis,
+                                          ticks: used.map { $0.tick.t }, spacing: fit.slope, band: band)
+            : []
+        let white = whiteSamples.isEmpty ? nil : WhiteReference.measure(pixels: image, points: whiteSamples,
+                                                                                     blockMeans: image.jpegBlockMeans)
         return RulerCalibration(
             pxPerMM: pxPerMM, uncertaintyPct: 100 * fit.slopeUncertainty / fit.slope, ticksUsed: used.count,
             residualRMSpx: fit.residualRMS, angleDegrees: angle,
             start: .init(x: start.x, y: start.y), end: .init(x: end.x, y: end.y),
             ticks: points.map { .init(x: $0.x, y: $0.y) }, bandHalfWidth: halfBand,
             polarity: coarse.darkTicks ? .darkOnLight : .lightOnDark, longTickEvery: measured,
-            whiteReference: white, warnings: warnings)
+            whiteReference: white, whiteSamples: whiteSamples, warnings: warnings)
     }
 }
 

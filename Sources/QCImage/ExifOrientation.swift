@@ -54,4 +54,20 @@ public struct ExifOrientation: Sendable, Equatable {
         default: return (u, v)
         }
     }
+
+    /// Upright pixel for stored pixel (x, y): the inverse of `storedPosition`; `width`/`height` are
+    /// the stored sizes.
+    @inline(__always)
+    func uprightPosition(x: Int, y: Int, width w: Int, height h: Int) -> (u: Int, v: Int) {
+        switch value {
+        case 2: return (w - 1 - x, y)
+        case 3: return (w - 1 - x, h - 1 - y)
+        case 4: return (x, h - 1 - y)
+        case 5: return (y, x)
+        case 6: return (h - 1 - y, x)
+        case 7: return (h - 1 - y, w - 1 - x)
+        case 8: return (y, w - 1 - x)
+        default: return (x, y)
+        }
+    }
 }

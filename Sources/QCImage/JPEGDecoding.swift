@@ -12,12 +12,14 @@ enum JPEGDecoding {
         // A thumbnail rides along only when no EXIF rotation or flip follows.
         let planes = try decodePlanes(data, name: name, limits: limits, header: header,
                                       thumbnailFactor: orientation.value == 1 ? thumbnailFactor : nil,
-                                      as: Float.self, qc_jpeg_decode_planar)
+                                      orientation: orientation, as: Float.self, qc_jpeg_decode_planar)
         var image = Image(width: planes.width, height: planes.height, channels: planes.channels, transfer: .sRGB,
                           samples: planes.samples)
         image = orientation.apply(to: image)
         let photoInfo = describe(planes.info, name: name, width: image.width, height: image.height, orientation: orientation)
-        return DecodedPhoto(image: image, alpha: nil, info: photoInfo, thumbnail: planes.thumbnail)
+        var photo = DecodedPhoto(image: image, alpha: nil, info: photoInfo, thumbnail: planes.thumbnail)
+        photo.jpegBlockMeans = planes.blockMeans
+        return photo
     }
 
     /// Decodes into 8-bit planes (`PhotoPixels.Storage.bytes`): no whole-frame Float32 conversion. A
@@ -28,12 +30,15 @@ enum JPEGDecoding {
         let orientation = ExifOrientation(Int(header.exif_orientation))
         if orientation.value != 1 {
             let d = try decode(data, name: name, limits: limits, thumbnailFactor: thumbnailFactor)
-            return DecodedPixels(pixels: PhotoPixels(d.image), info: d.info, thumbnail: d.thumbnail)
+            var pixels = PhotoPixels(d.image)
+            pixels.jpegBlockMeans = d.jpegBlockMeans
+            return DecodedPixels(pixels: pixels, info: d.info, thumbnail: d.thumbnail)
         }
         let planes = try decodePlanes(data, name: name, limits: limits, header: header, thumbnailFactor: thumbnailFactor,
-                                      as: UInt8.self, qc_jpeg_decode_planar8)
-        return DecodedPixels(pixels: PhotoPixels(width: planes.width, height: planes.height, channels: planes.channels,
-                                                 bytes: planes.samples),
+                                      orientation: orientation, as: UInt8.self, qc_jpeg_decode_planar8)
+        var pixels = PhotoPixels(width: planes.width, height: planes.height, channels: planes.channels, bytes: planes.samples)
+        pixels.jpegBlockMeans = planes.blockMeans
+        return DecodedPixels(pixels: pixels,
                              info: describe(planes.info, name: name, width: planes.width, height: planes.height,
                                             orientation: orientation),
                              thumbnail: planes.thumbnail)
@@ -56,14 +61,17 @@ enum JPEGDecoding {
     /// One of the shim's planar decoders (Float32 or 8-bit planes), as its C signature.
     typealias PlanarDecoder<Sample> = (UnsafePointer<UInt8>?, Int, UInt64, UnsafeMutablePointer<qc_jpeg_info>?,
                                        UnsafePointer<Float>?, UnsafeMutablePointer<Sample>?, Int, Int32,
-                                       UnsafeMutablePointer<Float>?, Int, UnsafeMutablePointer<CChar>?) -> Int32
+                                       UnsafeMutablePointer<Float>?, Int, UnsafeMutablePointer<qc_jpeg_blocks>?,
+                                       UnsafeMutablePointer<UnsafeMutablePointer<Float>?>?, UnsafeMutablePointer<CChar>?) -> Int32
 
     /// Decodes the scanlines straight into caller-owned planes of `Sample` sized from `header`, with the
-    /// thumbnail (factor from `thumbnailFactor`) summed on the way.
+    /// thumbnail (factor from `thumbnailFactor`) summed on the way and the block means (a YCbCr
+    /// stream) written down; the block means are placed for `orientation`.
     static func decodePlanes<Sample>(_ data: Data, name: String, limits: DecodeLimits, header: qc_jpeg_info,
-                                     thumbnailFactor: ((Int, Int) -> Int)?, as: Sample.Type,
+                                     thumbnailFactor: ((Int, Int) -> Int)?, orientation: ExifOrientation, as: Sample.Type,
                                      _ run: PlanarDecoder<Sample>) throws(ImageError)
-        -> (info: qc_jpeg_info, width: Int, height: Int, channels: Int, samples: [Sample], thumbnail: Thumbnail?) {
+        -> (info: qc_jpeg_info, width: Int, height: Int, channels: Int, samples: [Sample], thumbnail: Thumbnail?,
+            blockMeans: JPEGBlockMeans?) {
         var info = header
         var err = [CChar](repeating: 0, count: Int(QC_ERR_LEN))
         let w = Int(header.width), h = Int(header.height), n = w * h
@@ -72,12 +80,16 @@ enum JPEGDecoding {
         let tw = w / f, th = h / f, tn = f > 1 ? tw * th * ch : 0
         var status = Int32(QC_OK)
         var thumbSamples = [Float]()
+        var blocks = qc_jpeg_blocks()
+        var means: UnsafeMutablePointer<Float>?
+        defer { qc_free(means) }
         let samples = [Sample](unsafeUninitializedCapacity: n * ch) { planes, planesCount in
             thumbSamples = [Float](unsafeUninitializedCapacity: tn) { thumb, thumbCount in
                 status = data.withUnsafeBytes { buf in
                     PhotoPixels.byteToUnit.withUnsafeBufferPointer { table in
                         run(buf.bindMemory(to: UInt8.self).baseAddress, buf.count, UInt64(limits.maxPixels), &info,
-                            table.baseAddress, planes.baseAddress, n * ch, Int32(f), f > 1 ? thumb.baseAddress : nil, tn, &err)
+                            table.baseAddress, planes.baseAddress, n * ch, Int32(f), f > 1 ? thumb.baseAddress : nil, tn,
+                            &blocks, &means, &err)
                     }
                 }
                 thumbCount = status == Int32(QC_OK) ? tn : 0
@@ -90,7 +102,7 @@ enum JPEGDecoding {
         let thumbnail = f > 1 && tw > 0 && th > 0
             ? Thumbnail(factor: f, image: Image(width: tw, height: th, channels: ch, transfer: .sRGB, samples: thumbSamples))
             : nil
-        return (info, w, h, ch, samples, thumbnail)
+        return (info, w, h, ch, samples, thumbnail, means.map { JPEGBlockMeans(blocks: blocks, means: $0, orientation: orientation) })
     }
 
     /// What the stream declared and what decoding produced, for `PhotoInfo`.

@@ -58,6 +58,8 @@ public struct DecodedPhoto: Sendable {
     /// A box-averaged thumbnail made during decoding when one was asked for and the codec could make it
     /// on the way (JPEG without EXIF rotation); otherwise nil and the caller builds its own.
     public var thumbnail: Thumbnail?
+    /// A YCbCr JPEG's exact block means, written down while decoding (nil for other photos).
+    public var jpegBlockMeans: JPEGBlockMeans?
 
     public init(image: Image, alpha: [Float]?, info: PhotoInfo, thumbnail: Thumbnail? = nil) {
         self.image = image

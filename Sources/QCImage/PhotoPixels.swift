@@ -17,6 +17,9 @@ public struct PhotoPixels: Sendable {
     /// 1 (grey) or 3 (R, G, B).
     public let channels: Int
     public let storage: Storage
+    /// A YCbCr JPEG's exact block means (nil for other photos): they undo the decoder's rounding
+    /// of flat chroma (`JPEGBlockMeans`).
+    public var jpegBlockMeans: JPEGBlockMeans?
 
     /// Code v (0...255) to exactly Float(v) / 255.
     public static let byteToUnit: [Float] = (0..<256).map { Float($0) / 255 }

@@ -75,7 +75,8 @@ for (design, name, defectChoices) in designs {
             if showUnits {
                 // White reference chromaticity against the ruler's known white under the camera's gains.
                 let decoded = try PhotoDecoder().decode(file: path)
-                if let w = try? PhotoCalibration.resolve(image: decoded.image, file: path, detector: RulerDetector(), station: nil).whiteReference {
+                if let w = try? PhotoCalibration.resolve(image: decoded.image, file: path, detector: RulerDetector(), station: nil,
+                                                       jpegBlockMeans: decoded.jpegBlockMeans).whiteReference {
                     let tw = t.ruler.whiteLinearRGB, g = t.camera.wbGains
                     let er = (w.r / w.g) / (tw[0] * g[0] / (tw[1] * g[1])) - 1, eb = (w.b / w.g) / (tw[2] * g[2] / (tw[1] * g[1])) - 1
                     print(String(format: "  white reference r/g %+.2f %%, b/g %+.2f %%", er * 100, eb * 100))
@@ -109,6 +110,7 @@ for (design, name, defectChoices) in designs {
         }
     }
 }
+try? FileManager.default.removeItem(at: dir)   // the rendered photos are not kept
 let targets: [String: Double] = ["px/mm relative %": 0.05, "overall size mm": 0.01, "border width mm (sides)": 0.01,
                                  "boundary shift mm (p99)": 0.015, "boundary shift mm (p95)": 0.015, "plating ΔE00": 0.3]
 print(String(format: "masters photographed at %.0f px/mm; units at 15-40 px/mm", masterPPM))

@@ -65,7 +65,7 @@ struct CalibrateCommand: ParsableCommand {
             }
             let calibration = try PhotoCalibration.resolve(image: decoded.image, file: photo,
                                                            detector: RulerDetector(definition: definition),
-                                                           station: profile)
+                                                           station: profile, jpegBlockMeans: decoded.jpegBlockMeans)
             if let overlay {
                 var canvas = Canvas(photo: decoded.image)
                 CalibrationOverlay.draw(calibration, on: &canvas)

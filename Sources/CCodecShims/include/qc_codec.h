@@ -79,19 +79,33 @@ int qc_jpeg_decode(const uint8_t *data, size_t size, uint64_t max_pixels,
 int qc_jpeg_header(const uint8_t *data, size_t size, uint64_t max_pixels,
                    qc_jpeg_info *info, char err[QC_ERR_LEN]);
 
+/// Where the block means of a YCbCr JPEG lie: per component (Y, Cb, Cr) the block grid and the
+/// stored-image pixels one block covers (8 × sampling ratio: 16 for 4:2:0 chroma).
+typedef struct {
+    uint32_t width, height;      ///< as stored (before any EXIF orientation)
+    int blocks_wide[3], blocks_high[3];
+    int block_width[3], block_height[3];
+} qc_jpeg_blocks;
+
 /// Decodes like qc_jpeg_decode, but straight into caller-owned planar Float32 (plane c at
 /// planes + c*width*height, value table[code]) one scanline at a time, so no full 8-bit frame is kept.
 /// With thumb_factor > 1 and thumb non-NULL it also writes the box average over thumb_factor² pixels
 /// ((width/f) × (height/f), planar, remainders dropped). Capacities are in floats.
+/// With blocks and means non-NULL and a 3-component YCbCr stream, *means receives a malloc'd buffer
+/// (freed with qc_free) of each block's exact mean sample, DC · q0 / 8 + 128 on the 0...255 scale,
+/// the Y, Cb, Cr planes one after the other as *blocks describes: the mean before the decoder rounds
+/// each reconstructed sample to an integer. Other streams leave *means NULL.
 int qc_jpeg_decode_planar(const uint8_t *data, size_t size, uint64_t max_pixels, qc_jpeg_info *info,
                           const float table[256], float *planes, size_t planes_capacity,
-                          int thumb_factor, float *thumb, size_t thumb_capacity, char err[QC_ERR_LEN]);
+                          int thumb_factor, float *thumb, size_t thumb_capacity,
+                          qc_jpeg_blocks *blocks, float **means, char err[QC_ERR_LEN]);
 
 /// As qc_jpeg_decode_planar, with the planes kept as 8-bit codes (plane c at planes + c*width*height);
 /// the thumbnail is still Float32 through `table`.
 int qc_jpeg_decode_planar8(const uint8_t *data, size_t size, uint64_t max_pixels, qc_jpeg_info *info,
                            const float table[256], uint8_t *planes, size_t planes_capacity,
-                           int thumb_factor, float *thumb, size_t thumb_capacity, char err[QC_ERR_LEN]);
+                           int thumb_factor, float *thumb, size_t thumb_capacity,
+                           qc_jpeg_blocks *blocks, float **means, char err[QC_ERR_LEN]);
 
 /// Encodes 8-bit interleaved grey (channels 1) or RGB (channels 3) as a baseline JPEG with 4:2:0
 /// chroma subsampling at the given quality (1..100).

@@ -29,7 +29,8 @@ public struct MeasuredMaster: Sendable {
                               limits: DecodeLimits = .default) throws -> MeasuredMaster {
         let sheet = try ControlSheet.load(path: sheetPath)
         let decoded = try PhotoDecoder(limits: limits).decode(file: photo)
-        let calibration = try PhotoCalibration.resolve(image: decoded.image, file: photo, detector: detector, station: nil)
+        let calibration = try PhotoCalibration.resolve(image: decoded.image, file: photo, detector: detector, station: nil,
+                                                       jpegBlockMeans: decoded.jpegBlockMeans)
         let model = try MasterBuilder.build(image: decoded.image, file: photo, calibration: calibration, identity: .init(
             sku: sheet.sku, description: sheet.description, finish: sheet.finish, artworkRevision: sheet.artworkRevision))
         try check(sheet: sheet, fits: model, sheetPath: sheetPath)
