@@ -20,11 +20,20 @@ public struct JPEGBlockMeans: Sendable {
     public let blockWidth: [Int]
     public let blockHeight: [Int]
     /// Y, Cb, Cr planes of block means one after the other.
-    let means: [Float]
+    let storage: Storage
     let offsets: [Int]
 
-    /// The block means the decoder wrote down (`qc_jpeg_decode_planar`), copied.
-    init(blocks: qc_jpeg_blocks, means: UnsafePointer<Float>, orientation: ExifOrientation) {
+    /// The decoder's buffer (mapped pages, see `qc_jpeg_free_means`), owned and unmapped with the
+    /// last copy.
+    final class Storage: @unchecked Sendable {   // immutable after init
+        let pointer: UnsafeMutablePointer<Float>
+        let blocks: qc_jpeg_blocks
+        init(_ pointer: UnsafeMutablePointer<Float>, blocks: qc_jpeg_blocks) { self.pointer = pointer; self.blocks = blocks }
+        deinit { withUnsafePointer(to: blocks) { qc_jpeg_free_means(pointer, $0) } }
+    }
+
+    /// Takes ownership of the block means the decoder wrote down (`qc_jpeg_decode_planar`).
+    init(blocks: qc_jpeg_blocks, means: UnsafeMutablePointer<Float>, orientation: ExifOrientation) {
         width = Int(blocks.width); height = Int(blocks.height)
         self.orientation = orientation
         let wide = [Int(blocks.blocks_wide.0), Int(blocks.blocks_wide.1), Int(blocks.blocks_wide.2)]
@@ -33,7 +42,7 @@ public struct JPEGBlockMeans: Sendable {
         blockWidth = [Int(blocks.block_width.0), Int(blocks.block_width.1), Int(blocks.block_width.2)]
         blockHeight = [Int(blocks.block_height.0), Int(blocks.block_height.1), Int(blocks.block_height.2)]
         let counts = (0..<3).map { wide[$0] * high[$0] }
-        self.means = Array(UnsafeBufferPointer(start: means, count: counts.reduce(0, +)))
+        storage = Storage(means, blocks: blocks)
         offsets = [0, counts[0], counts[0] + counts[1]]
     }
 
@@ -57,7 +66,7 @@ public struct JPEGBlockMeans: Sendable {
 
     /// Exact mean of `block`, code units 0...255.
     public func mean(_ block: Block) -> Float {
-        means[offsets[block.component] + block.y * blocksWide[block.component] + block.x]
+        storage.pointer[offsets[block.component] + block.y * blocksWide[block.component] + block.x]
     }
 
     /// Upright pixels the block covers (clipped to the image), for reading the decoded samples there.

@@ -81,8 +81,7 @@ enum JPEGDecoding {
         var status = Int32(QC_OK)
         var thumbSamples = [Float]()
         var blocks = qc_jpeg_blocks()
-        var means: UnsafeMutablePointer<Float>?
-        defer { qc_free(means) }
+        var means: UnsafeMutablePointer<Float>?   // owned by JPEGBlockMeans once decoding succeeds
         let samples = [Sample](unsafeUninitializedCapacity: n * ch) { planes, planesCount in
             thumbSamples = [Float](unsafeUninitializedCapacity: tn) { thumb, thumbCount in
                 status = data.withUnsafeBytes { buf in
@@ -97,6 +96,7 @@ enum JPEGDecoding {
             planesCount = status == Int32(QC_OK) ? n * ch : 0
         }
         guard status == Int32(QC_OK) else {
+            qc_jpeg_free_means(means, &blocks)
             throw shimError(status, bufferString(err), name: name, width: w, height: h, limit: limits.maxPixels)
         }
         let thumbnail = f > 1 && tw > 0 && th > 0

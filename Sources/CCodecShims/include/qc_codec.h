@@ -91,8 +91,8 @@ typedef struct {
 /// planes + c*width*height, value table[code]) one scanline at a time, so no full 8-bit frame is kept.
 /// With thumb_factor > 1 and thumb non-NULL it also writes the box average over thumb_factor² pixels
 /// ((width/f) × (height/f), planar, remainders dropped). Capacities are in floats.
-/// With blocks and means non-NULL and a 3-component YCbCr stream, *means receives a malloc'd buffer
-/// (freed with qc_free) of each block's exact mean sample, DC · q0 / 8 + 128 on the 0...255 scale,
+/// With blocks and means non-NULL and a 3-component YCbCr stream, *means receives a buffer (freed
+/// with qc_jpeg_free_means) of each block's exact mean sample, DC · q0 / 8 + 128 on the 0...255 scale,
 /// the Y, Cb, Cr planes one after the other as *blocks describes: the mean before the decoder rounds
 /// each reconstructed sample to an integer. Other streams leave *means NULL.
 int qc_jpeg_decode_planar(const uint8_t *data, size_t size, uint64_t max_pixels, qc_jpeg_info *info,
@@ -106,6 +106,9 @@ int qc_jpeg_decode_planar8(const uint8_t *data, size_t size, uint64_t max_pixels
                            const float table[256], uint8_t *planes, size_t planes_capacity,
                            int thumb_factor, float *thumb, size_t thumb_capacity,
                            qc_jpeg_blocks *blocks, float **means, char err[QC_ERR_LEN]);
+
+/// Frees the block means of qc_jpeg_decode_planar(8) (NULL is a no-op).
+void qc_jpeg_free_means(float *means, const qc_jpeg_blocks *blocks);
 
 /// Encodes 8-bit interleaved grey (channels 1) or RGB (channels 3) as a baseline JPEG with 4:2:0
 /// chroma subsampling at the given quality (1..100).
