@@ -114,6 +114,23 @@ struct CompareEndToEndTests {
         #expect(abs(r.measurements.fillBoundaryShift.max - truth.fillBoundaryShiftMM.max) < 0.02, "\(r.measurements.fillBoundaryShift), truth \(truth.fillBoundaryShiftMM)")
     }
 
+    /// A fill moved 0.2 mm over a 0.3 mm ray at 20 px/mm, against a sharp (32 px/mm) master: the
+    /// plateau window beyond the thin sliver of ray left falls in the next fill, and reading the edge
+    /// against that colour put it 0.1 mm too far (p99 0.30 mm for a truth of 0.20).
+    @Test func plateausFromAnotherFillAreNotUsed() throws {
+        let (masterPath, _) = try RenderedUnits.write(PhotoSpec(design: DesignCatalogue.pinRound30, pxPerMM: 32, seed: 500), name: "round-master-32")
+        let master = try MeasuredMaster.create(photo: masterPath, sheet: RenderedUnits.packageRoot.appendingPathComponent("Fixtures/pin-round-30/sheet.yaml").path)
+        let spec = PhotoSpec(design: DesignCatalogue.pinRound30, pxPerMM: 20, unitRotationDeg: 52,
+                             layout: Layout(rulerSide: .right, rulerAngleDeg: -4), background: .greenMat,
+                             camera: Camera(exposure: 0.94, whiteBalance: LinearRGB(0.99, 1, 1.01), blurSigmaPx: 0.96, noise: 1,
+                                            vignetting: 0.1, format: .jpeg(quality: 88)),
+                             defects: [.fillOffset(dx: 0.2, dy: 0)], seed: 601)
+        let (path, truth) = try RenderedUnits.write(spec, name: "offset-over-ray")
+        let shift = try Inspector(master: master).compare(photo: path).measurements.fillBoundaryShift
+        #expect(abs(shift.max - truth.fillBoundaryShiftMM.max) < 0.03, "\(shift), truth \(truth.fillBoundaryShiftMM)")
+        #expect(abs(shift.p95 - truth.fillBoundaryShiftMM.p95) < 0.015, "\(shift), truth \(truth.fillBoundaryShiftMM)")
+    }
+
     /// A fill moved sideways must not turn the artwork rotation either: the translation it carries is
     /// fitted alongside and discarded.
     @Test func fillOffsetDoesNotTurnTheArtworkRotation() throws {

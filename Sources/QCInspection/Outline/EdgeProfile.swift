@@ -79,16 +79,23 @@ struct EdgeProfile {
     /// the price is more noise (the line is carried `gap` beyond its window).
     func refine(start: Double, gap: Double, width: Double, within: ClosedRange<Double>,
                 fallback1: SIMD3<Float>? = nil, fallback2: SIMD3<Float>? = nil, extrapolate: Bool = false,
-                chromaWeight: Float = 1) -> (edge: Double, contrast: Float)? {
+                chromaWeight: Float = 1, plateauTolerance: Float? = nil) -> (edge: Double, contrast: Float)? {
         var edge = start
         var c1 = fallback1, c2 = fallback2
+        // A plateau further than `plateauTolerance` × the fallbacks' contrast from its fallback is
+        // another region (a moved fill within reach), not this side's: the fallback stands.
+        func accepted(_ m: SIMD3<Float>, _ fallback: SIMD3<Float>?) -> Bool {
+            guard let plateauTolerance, let f = fallback, let g1 = fallback1, let g2 = fallback2 else { return true }
+            let d = m - f, c = g1 - g2
+            return (d * d).sum() <= plateauTolerance * plateauTolerance * (c * c).sum()
+        }
         for _ in 0..<3 {
             if extrapolate {
-                if let m = linearFit(in: (edge - gap - width)...(edge - gap), at: edge) { c1 = m }
-                if let m = linearFit(in: (edge + gap)...(edge + gap + width), at: edge) { c2 = m }
+                if let m = linearFit(in: (edge - gap - width)...(edge - gap), at: edge), accepted(m, fallback1) { c1 = m }
+                if let m = linearFit(in: (edge + gap)...(edge + gap + width), at: edge), accepted(m, fallback2) { c2 = m }
             } else {
-                if let m = mean(in: (edge - gap - width)...(edge - gap)) { c1 = m }
-                if let m = mean(in: (edge + gap)...(edge + gap + width)) { c2 = m }
+                if let m = mean(in: (edge - gap - width)...(edge - gap)), accepted(m, fallback1) { c1 = m }
+                if let m = mean(in: (edge + gap)...(edge + gap + width)), accepted(m, fallback2) { c2 = m }
             }
             guard let a = c1, let b = c2 else { return nil }
             let s = projection(side1: a, side2: b, chromaWeight: chromaWeight)
