@@ -13,9 +13,10 @@ import QCRender
 
 // `--units` also prints one line per unit (photo size, background, and each error) for diagnosis.
 let showUnits = CommandLine.arguments.contains("--units")
-// `--master-ppm N`: resolution of the golden-sample photos (default 16 px/mm).
+// `--master-ppm N`: resolution of the golden-sample photos (default 32 px/mm, as the README asks
+// golden samples to be photographed: 30 px/mm or more).
 let masterPPM = CommandLine.arguments.firstIndex(of: "--master-ppm").flatMap { i in
-    CommandLine.arguments.indices.contains(i + 1) ? Double(CommandLine.arguments[i + 1]) : nil } ?? 16
+    CommandLine.arguments.indices.contains(i + 1) ? Double(CommandLine.arguments[i + 1]) : nil } ?? 32
 let perDesign = CommandLine.arguments.dropFirst().enumerated().first { k, a in
     !a.hasPrefix("--") && (k == 0 || CommandLine.arguments[k] != "--master-ppm") }.flatMap { Int($0.element) } ?? 6
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qcaccuracy-\(getpid())")

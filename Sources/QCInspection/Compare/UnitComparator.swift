@@ -84,7 +84,8 @@ struct UnitComparator {
             // see residualRotation), before anything is measured in the design frame.
             reg = Registration(cx: reg.cx, cy: reg.cy, pxPerMM: s, theta: reg.theta + epsilon, rotationFrom: from)
         }
-        let shift = BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours, shading: shading)
+        let shift = BoundaryShift.smoothed(BoundaryShift.measure(analysis, registration: reg, master: master, colours: colours, shading: shading),
+                                           radius: BoundaryShift.smoothingRadiusMM)
         clock.mark("boundary shift")
         // Overall size from the extremes' edges with extrapolated plateaus (see PixelOutline.Point).
         let designOutline = analysis.outline.points.map { p -> (x: Double, y: Double, nx: Double, ny: Double) in

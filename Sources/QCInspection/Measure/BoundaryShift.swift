@@ -6,13 +6,22 @@ import QCImage
 /// Points with no such boundary within reach, and metal boundaries beside a specular highlight (its
 /// flank tilts the metal's level across the edge; see `MetalShading`), are left out and counted as hidden.
 enum BoundaryShift {
-    struct Sample { var x: Double, y: Double, nx: Double, ny: Double; var displacement: Double? }
+    struct Sample {
+        var x: Double, y: Double, nx: Double, ny: Double; var displacement: Double?
+        /// The master boundary's two regions, a·256 + b.
+        var pair: Int = -1
+    }
 
     /// A local plateau further from its region's (shaded) master colour than this fraction of the two
     /// regions' contrast belongs to another region and is not used: a fill moved 0.2 mm over a 0.3 mm
     /// ray leaves the neighbouring fill's colour where the plateau window falls, and the edge was read
     /// against it, 0.1 mm too far (p99 0.30 for a truth of 0.20 at 20 px/mm).
     static let plateauTolerance: Float = 0.25
+
+    /// Radius of the running median along each boundary (see `smoothed`), mm: a window of 0.2 mm,
+    /// short beside any fill or line a control sheet limits, long enough to hold 5-16 profiles at
+    /// 15-40 px/mm.
+    static let smoothingRadiusMM = 0.1
 
     /// Displacement at every `stride`-th master boundary point (1: all of them), in the master's order;
     /// `shading` (the photo's metal shading) hides metal boundaries beside its highlight cores and shades
@@ -36,7 +45,7 @@ enum BoundaryShift {
                 if b.b == master.metalLabel { cb *= f }
             }
             if let shading, b.a == master.metalLabel || b.b == master.metalLabel, shading.nearHighlight(b.x, b.y) {
-                return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil)
+                return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil, pair: b.a * 256 + b.b)
             }
             // Search ±0.8 mm whatever the regions' widths: a thin metal line moved by more than its own
             // width still shows as the same a→b crossing (only crossings in that direction count).
@@ -48,11 +57,11 @@ enum BoundaryShift {
                 if let c = analysis.normalisedColour(p.0, p.1) { profile.t.append(t); profile.colours.append(c) }
                 t += step
             }
-            guard profile.t.count > 8 else { return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil) }
+            guard profile.t.count > 8 else { return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil, pair: b.a * 256 + b.b) }
             let proj = profile.projection(side1: ca, side2: cb)
             let margin = 1.5 / s
             guard lo + margin < hi - margin, let start = EdgeProfile.crossing(proj, t: profile.t, near: 0, within: (lo + margin)...(hi - margin)) else {
-                return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil)
+                return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil, pair: b.a * 256 + b.b)
             }
             // Local plateaus only where both regions are wide enough here; else the master's colours.
             let gap = 3 / s, width = 1.5 / s
@@ -63,8 +72,39 @@ enum BoundaryShift {
                                       plateauTolerance: plateauTolerance) {
                 edge = r.edge
             }
-            return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: edge)
+            return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: edge, pair: b.a * 256 + b.b)
         }.compactMap { $0 }
+    }
+
+    /// Each displacement replaced by the median over the points of the same boundary (same regions,
+    /// normals within 25°) within `radius` mm: a running median along the boundary. One profile's
+    /// edge carries a few hundredths of a pixel of noise and the tails of |displacement| (p99) are
+    /// made of it on a good unit; a displacement field is smooth along a boundary, and a median keeps
+    /// its steps (a moved line's ends) where they are (Tukey 1977, running medians).
+    static func smoothed(_ samples: [Sample], radius: Double) -> [Sample] {
+        guard radius > 0 else { return samples }
+        var grid: [Int: [Int]] = [:]
+        func key(_ i: Int, _ j: Int) -> Int { i &* 73_856_093 ^ j &* 19_349_663 }
+        for (k, s) in samples.enumerated() where s.displacement != nil {
+            grid[key(Int((s.x / radius).rounded(.down)), Int((s.y / radius).rounded(.down))), default: []].append(k)
+        }
+        let cos25 = 0.906, r2 = radius * radius
+        return ParallelMap.map(samples.count, minimumPerChunk: 512) { k -> Sample in
+            var s = samples[k]
+            guard s.displacement != nil else { return s }
+            let ci = Int((s.x / radius).rounded(.down)), cj = Int((s.y / radius).rounded(.down))
+            var near: [Double] = []
+            for dj in -1...1 { for di in -1...1 {
+                for m in grid[key(ci + di, cj + dj)] ?? [] {
+                    let o = samples[m]
+                    guard o.pair == s.pair, o.nx * s.nx + o.ny * s.ny >= cos25,
+                          (o.x - s.x) * (o.x - s.x) + (o.y - s.y) * (o.y - s.y) <= r2, let d = o.displacement else { continue }
+                    near.append(d)
+                }
+            } }
+            s.displacement = RobustStatistics.median(near) ?? s.displacement
+            return s
+        }
     }
 
     static func summarise(_ samples: [Sample]) -> Measurements.BoundaryShift {
