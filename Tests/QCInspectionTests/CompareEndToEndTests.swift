@@ -131,21 +131,22 @@ struct CompareEndToEndTests {
         #expect(abs(shift.p95 - truth.fillBoundaryShiftMM.p95) < 0.015, "\(shift), truth \(truth.fillBoundaryShiftMM)")
     }
 
-    /// A unit with no boundary defect against a sharp master: the tail of |displacement| is the noise
-    /// of single profiles (p99 0.020 mm here, truth 0) until each point takes the running median of
-    /// its boundary's points within 0.1 mm.
-    @Test func goodShieldHasNoNoiseTail() throws {
+    /// A unit with no boundary defect against a sharp master: the tail of |displacement| was the noise
+    /// of single profiles (p99 0.020 mm at 23 px/mm, truth 0) until each point took the running median
+    /// of its boundary's points within 0.1 mm, and at 17.6 px/mm the blur-rounded corners of the thin
+    /// lines (p99 0.027 mm, single points up to 0.11) until points within 2 px of a corner were hidden.
+    @Test(arguments: [15 + 25.0 / 3, 15 + 75.0 / 29])
+    func goodShieldHasNoNoiseTail(pxPerMM: Double) throws {
         let (masterPath, _) = try RenderedUnits.write(PhotoSpec(design: DesignCatalogue.pinShield25, pxPerMM: 32, seed: 500), name: "shield-master-32")
         let master = try MeasuredMaster.create(photo: masterPath, sheet: RenderedUnits.packageRoot.appendingPathComponent("Fixtures/pin-shield-25/sheet.yaml").path)
-        let spec = PhotoSpec(design: DesignCatalogue.pinShield25, pxPerMM: 15 + 25.0 / 3, unitRotationDeg: 146,
+        let spec = PhotoSpec(design: DesignCatalogue.pinShield25, pxPerMM: pxPerMM, unitRotationDeg: 146,
                              layout: Layout(rulerSide: .left, rulerAngleDeg: 4), background: .blueCard,
                              camera: Camera(exposure: 1.02, blurSigmaPx: 1.28, noise: 1, vignetting: 0.1, format: .png8),
                              defects: [.platingShift(deltaL: -1.5, deltaA: -1, deltaB: 0.5, label: "drift")], seed: 603)
         let (path, truth) = try RenderedUnits.write(spec, name: "shield-good")
         #expect(truth.fillBoundaryShiftMM.max == 0)
         let shift = try Inspector(master: master).compare(photo: path).measurements.fillBoundaryShift
-        // Single profiles: p99 0.0197, p95 0.0076 mm; running median: 0.0144, 0.0062.
-        #expect(shift.max < 0.017 && shift.p95 < 0.007, "\(shift)")
+        #expect(shift.max < 0.015 && shift.p95 < 0.015, "\(shift)")   // the accuracy target, truth 0
     }
 
     /// A fill moved sideways must not turn the artwork rotation either: the translation it carries is

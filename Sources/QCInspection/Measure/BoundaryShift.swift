@@ -23,6 +23,11 @@ enum BoundaryShift {
     /// 15-40 px/mm.
     static let smoothingRadiusMM = 0.1
 
+    /// Boundary points within this many unit pixels of a corner (normals turning by more than 40°
+    /// within 0.06 mm) are hidden: blur rounds a corner by a pixel-sized amount, more in a coarse unit
+    /// than in a sharp master, and that rounding read as up to 0.11 mm of shift at 18 px/mm.
+    static let cornerReachPx = 2.0
+
     /// Displacement at every `stride`-th master boundary point (1: all of them), in the master's order;
     /// `shading` (the photo's metal shading) hides metal boundaries beside its highlight cores and shades
     /// the master's metal colour where that colour stands in for a local plateau.
@@ -33,6 +38,7 @@ enum BoundaryShift {
         // Boundary points are independent: measured on every core, kept in the master's order.
         let boundaries = master.boundaries
         let typical = shading?.typicalLevel ?? 1
+        let nearCorner = Self.nearCorners(boundaries, within: cornerReachPx / s)
         return ParallelMap.map((boundaries.count + stride - 1) / stride) { k -> Sample? in
             let b = boundaries[k * stride]
             guard var ca = colours[b.a], var cb = colours[b.b] else { return nil }
@@ -43,6 +49,9 @@ enum BoundaryShift {
                 let f = Float(g.level(b.x, b.y) / typical)
                 if b.a == master.metalLabel { ca *= f }
                 if b.b == master.metalLabel { cb *= f }
+            }
+            if nearCorner[k * stride] {
+                return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil, pair: b.a * 256 + b.b)
             }
             if let shading, b.a == master.metalLabel || b.b == master.metalLabel, shading.nearHighlight(b.x, b.y) {
                 return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil, pair: b.a * 256 + b.b)
@@ -105,6 +114,34 @@ enum BoundaryShift {
             s.displacement = RobustStatistics.median(near) ?? s.displacement
             return s
         }
+    }
+
+    /// True for boundary points within `distance` mm of a corner of their boundary: a point whose
+    /// neighbours (same regions, within 0.06 mm) turn their normals by more than 40°.
+    static func nearCorners(_ points: [MasterModel.BoundaryPoint], within distance: Double) -> [Bool] {
+        let cell = max(distance, 0.06)
+        var grid: [Int: [Int]] = [:]
+        func key(_ i: Int, _ j: Int) -> Int { i &* 73_856_093 ^ j &* 19_349_663 }
+        func cellOf(_ p: MasterModel.BoundaryPoint) -> (Int, Int) { (Int((p.x / cell).rounded(.down)), Int((p.y / cell).rounded(.down))) }
+        for (k, p) in points.enumerated() { let c = cellOf(p); grid[key(c.0, c.1), default: []].append(k) }
+        func neighbours(_ k: Int, _ r: Double, _ body: (Int) -> Void) {
+            let p = points[k], c = cellOf(p), reach = Int((r / cell).rounded(.up))
+            for dj in -reach...reach { for di in -reach...reach {
+                for m in grid[key(c.0 + di, c.1 + dj)] ?? [] {
+                    let o = points[m]
+                    if o.a == p.a && o.b == p.b && (o.x - p.x) * (o.x - p.x) + (o.y - p.y) * (o.y - p.y) <= r * r { body(m) }
+                }
+            } }
+        }
+        var corner = [Bool](repeating: false, count: points.count)
+        for k in points.indices {
+            neighbours(k, 0.06) { m in
+                if points[m].nx * points[k].nx + points[m].ny * points[k].ny < 0.766 { corner[k] = true }
+            }
+        }
+        var near = corner
+        for k in points.indices where corner[k] { neighbours(k, distance) { near[$0] = true } }
+        return near
     }
 
     static func summarise(_ samples: [Sample]) -> Measurements.BoundaryShift {
