@@ -2,7 +2,7 @@ import QCImage
 
 /// The evidence image of a comparison: rim widths per side with numbers, boundary shift as a
 /// colour-coded band (green within half the limit, yellow within it, red beyond, magenta where the
-/// edge is hidden by glare or not found), the plating sample area, and the verdict, drawn over the
+/// edge is hidden by glare, at a corner, or not found), the plating sample area, and the verdict, drawn over the
 /// unit photo.
 enum CompareOverlay {
     static func draw(result: CompareResult, output: UnitComparator.Output, master: MeasuredMaster, sheet: ControlSheet,
@@ -51,7 +51,7 @@ enum CompareOverlay {
                      String(format: "RIM MIN %.3f MM", bw.min),
                      String(format: "SHIFT P99 %.3f P95 %.3f MM", m.fillBoundaryShift.max, m.fillBoundaryShift.p95)]
         if m.fillBoundaryShift.hiddenPoints > 0 {
-            lines.append("MAGENTA: \(m.fillBoundaryShift.hiddenPoints) OF \(m.fillBoundaryShift.points) EDGE POINTS HIDDEN (GLARE OR NO EDGE)")
+            lines.append("MAGENTA: \(m.fillBoundaryShift.hiddenPoints) OF \(m.fillBoundaryShift.points) EDGE POINTS HIDDEN (GLARE, CORNER OR NO EDGE)")
         }
         if let t = m.platingTone {
             lines.append(String(format: "PLATING DE00 %.2f %@", t.deltaE00, t.direction.joined(separator: " ").uppercased()))
