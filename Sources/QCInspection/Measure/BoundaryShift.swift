@@ -92,25 +92,17 @@ enum BoundaryShift {
     /// its steps (a moved line's ends) where they are (Tukey 1977, running medians).
     static func smoothed(_ samples: [Sample], radius: Double) -> [Sample] {
         guard radius > 0 else { return samples }
-        var grid: [Int: [Int]] = [:]
-        func key(_ i: Int, _ j: Int) -> Int { i &* 73_856_093 ^ j &* 19_349_663 }
-        for (k, s) in samples.enumerated() where s.displacement != nil {
-            grid[key(Int((s.x / radius).rounded(.down)), Int((s.y / radius).rounded(.down))), default: []].append(k)
-        }
-        let cos25 = 0.906, r2 = radius * radius
+        let measured = samples.indices.filter { samples[$0].displacement != nil }
+        let grid = PointGrid(measured.map { (samples[$0].x, samples[$0].y) }, cell: radius)
+        let cos25 = 0.906
         return ParallelMap.map(samples.count, minimumPerChunk: 512) { k -> Sample in
             var s = samples[k]
             guard s.displacement != nil else { return s }
-            let ci = Int((s.x / radius).rounded(.down)), cj = Int((s.y / radius).rounded(.down))
             var near: [Double] = []
-            for dj in -1...1 { for di in -1...1 {
-                for m in grid[key(ci + di, cj + dj)] ?? [] {
-                    let o = samples[m]
-                    guard o.pair == s.pair, o.nx * s.nx + o.ny * s.ny >= cos25,
-                          (o.x - s.x) * (o.x - s.x) + (o.y - s.y) * (o.y - s.y) <= r2, let d = o.displacement else { continue }
-                    near.append(d)
-                }
-            } }
+            grid.forEach(near: s.x, s.y, within: radius) { m in
+                let o = samples[measured[m]]
+                if o.pair == s.pair, o.nx * s.nx + o.ny * s.ny >= cos25, let d = o.displacement { near.append(d) }
+            }
             s.displacement = RobustStatistics.median(near) ?? s.displacement
             return s
         }
@@ -119,28 +111,20 @@ enum BoundaryShift {
     /// True for boundary points within `distance` mm of a corner of their boundary: a point whose
     /// neighbours (same regions, within 0.06 mm) turn their normals by more than 40°.
     static func nearCorners(_ points: [MasterModel.BoundaryPoint], within distance: Double) -> [Bool] {
-        let cell = max(distance, 0.06)
-        var grid: [Int: [Int]] = [:]
-        func key(_ i: Int, _ j: Int) -> Int { i &* 73_856_093 ^ j &* 19_349_663 }
-        func cellOf(_ p: MasterModel.BoundaryPoint) -> (Int, Int) { (Int((p.x / cell).rounded(.down)), Int((p.y / cell).rounded(.down))) }
-        for (k, p) in points.enumerated() { let c = cellOf(p); grid[key(c.0, c.1), default: []].append(k) }
-        func neighbours(_ k: Int, _ r: Double, _ body: (Int) -> Void) {
-            let p = points[k], c = cellOf(p), reach = Int((r / cell).rounded(.up))
-            for dj in -reach...reach { for di in -reach...reach {
-                for m in grid[key(c.0 + di, c.1 + dj)] ?? [] {
-                    let o = points[m]
-                    if o.a == p.a && o.b == p.b && (o.x - p.x) * (o.x - p.x) + (o.y - p.y) * (o.y - p.y) <= r * r { body(m) }
-                }
-            } }
-        }
+        let grid = PointGrid(points.map { ($0.x, $0.y) }, cell: max(distance, 0.06))
         var corner = [Bool](repeating: false, count: points.count)
-        for k in points.indices {
-            neighbours(k, 0.06) { m in
-                if points[m].nx * points[k].nx + points[m].ny * points[k].ny < 0.766 { corner[k] = true }
+        for (k, p) in points.enumerated() {
+            grid.forEach(near: p.x, p.y, within: 0.06) { m in
+                let o = points[m]
+                if o.a == p.a && o.b == p.b && o.nx * p.nx + o.ny * p.ny < 0.766 { corner[k] = true }
             }
         }
         var near = corner
-        for k in points.indices where corner[k] { neighbours(k, distance) { near[$0] = true } }
+        for (k, p) in points.enumerated() where corner[k] {
+            grid.forEach(near: p.x, p.y, within: distance) { m in
+                if points[m].a == p.a && points[m].b == p.b { near[m] = true }
+            }
+        }
         return near
     }
 

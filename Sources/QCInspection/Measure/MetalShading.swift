@@ -25,7 +25,7 @@ struct MetalShading {
     var typicalLevel: Double = 1
     /// Distance (mm) around a core that counts as near it.
     static let reach = 1.0
-    private var grid: [Int: [Int]] = [:]
+    private var grid = PointGrid([], cell: MetalShading.reach)
 
     /// Fits the shading to the metal at design-frame `points`; nil with fewer than 20 readable samples.
     static func fit(_ analysis: PhotoAnalysis, registration: Registration, points: [(Double, Double)]) -> MetalShading? {
@@ -56,7 +56,7 @@ struct MetalShading {
         for i in keep { inPlane[i] = true }
         var shading = MetalShading(points: where_, samples: samples, inPlane: inPlane, plane: plane,
                                    cores: samples.indices.filter { residual[$0] > 4 * sigma }.map { where_[$0] })
-        for (k, c) in shading.cores.enumerated() { shading.grid[Self.cell(c.0, c.1), default: []].append(k) }
+        shading.grid = PointGrid(shading.cores, cell: Self.reach)
         shading.typicalLevel = RobustStatistics.median(where_.map { shading.level($0.0, $0.1) }) ?? 1
         return shading
     }
@@ -67,21 +67,8 @@ struct MetalShading {
     /// True within `reach` mm of a highlight core.
     func nearHighlight(_ x: Double, _ y: Double) -> Bool {
         guard !cores.isEmpty else { return false }
-        let cx = Int((x / Self.reach).rounded(.down)), cy = Int((y / Self.reach).rounded(.down))
-        for dx in -1...1 {
-            for dy in -1...1 {
-                for k in grid[Self.key(cx + dx, cy + dy)] ?? [] {
-                    let (px, py) = cores[k]
-                    if (px - x) * (px - x) + (py - y) * (py - y) <= Self.reach * Self.reach { return true }
-                }
-            }
-        }
-        return false
+        var found = false
+        grid.forEach(near: x, y, within: Self.reach) { _ in found = true }
+        return found
     }
-
-    private static func cell(_ x: Double, _ y: Double) -> Int {
-        key(Int((x / reach).rounded(.down)), Int((y / reach).rounded(.down)))
-    }
-
-    private static func key(_ i: Int, _ j: Int) -> Int { i &* 73_856_093 ^ j &* 19_349_663 }
 }
