@@ -35,14 +35,33 @@ public struct PhotoCalibration: Sendable {
     /// thumbnail (see `Thumbnail`).
     public static func resolve(pixels image: PhotoPixels, thumbnail: Thumbnail, file: String, detector: RulerDetector,
                                station: StationProfile?) throws(CalibrationError) -> PhotoCalibration {
+        try resolve(pixels: image, thumbnail: thumbnail, file: file, detector: detector, station: station) { _ in () }.calibration
+    }
+
+    /// As `resolve(pixels:thumbnail:file:detector:station:)`, also running `alongside` on the
+    /// illumination fit's thread while the ruler is searched (the two coarse stages that need no
+    /// ruler, e.g. segmenting the unit, then cost no wall time). `alongside` gets the illumination the
+    /// calibration will carry when the photo's ruler is found: the fitted model, else the station's.
+    public static func resolve<Alongside>(pixels image: PhotoPixels, thumbnail: Thumbnail, file: String, detector: RulerDetector,
+                                          station: StationProfile?, alongside: (IlluminationModel?) -> Alongside)
+        throws(CalibrationError) -> (calibration: PhotoCalibration, alongside: Alongside) {
         // The illumination fit and the ruler search are independent: run them side by side.
-        let both = ParallelMap.map(2, minimumPerChunk: 1) { k -> (IlluminationModel?, Result<RulerCalibration, CalibrationError>?) in
-            k == 0 ? (IlluminationModel.fit(thumbnail: thumbnail), nil)
-                : (nil, Result { () throws(CalibrationError) -> RulerCalibration in
-                    try detector.calibrate(pixels: image, thumbnail: thumbnail, file: file) })
+        let both = ParallelMap.map(2, minimumPerChunk: 1) { k -> (IlluminationModel?, Alongside?, Result<RulerCalibration, CalibrationError>?) in
+            if k == 0 {
+                let fitted = IlluminationModel.fit(thumbnail: thumbnail)
+                return (fitted, alongside(fitted ?? station?.illumination), nil)
+            }
+            return (nil, nil, Result { () throws(CalibrationError) -> RulerCalibration in
+                try detector.calibrate(pixels: image, thumbnail: thumbnail, file: file) })
         }
         let illumination = both[0].0
-        let found = both[1].1 ?? .failure(.noRuler(file: file, detail: "not searched"))
+        guard let extra = both[0].1 else { preconditionFailure("the illumination thread always returns its companion's result") }
+        let found = both[1].2 ?? .failure(.noRuler(file: file, detail: "not searched"))
+        return (try combine(found: found, illumination: illumination, image: image, file: file, station: station), extra)
+    }
+
+    private static func combine(found: Result<RulerCalibration, CalibrationError>, illumination: IlluminationModel?,
+                                image: PhotoPixels, file: String, station: StationProfile?) throws(CalibrationError) -> PhotoCalibration {
         do {
             let ruler = try found.get()
             var notes = ruler.warnings

@@ -45,7 +45,9 @@ struct TickRhythm {
 
     /// The measured period of longer graduations, or nil when no clear rhythm shows.
     func longTickEvery(ticks: [(k: Int, t: Double)]) -> Int? {
-        let lengths = ticks.compactMap { tick in length(at: tick.t).map { (k: tick.k, length: $0) } }
+        let lengths = ParallelMap.map(ticks.count, minimumPerChunk: 8) { i in
+            length(at: ticks[i].t).map { (k: ticks[i].k, length: $0) }
+        }.compactMap { $0 }
         guard lengths.count >= 10,
               let short = RobustStatistics.quantile(lengths.map(\.length), 0.2) else { return nil }
         let threshold = short * 1.25 + 1

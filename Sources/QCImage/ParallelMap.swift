@@ -17,6 +17,23 @@ public enum ParallelMap {
         return try body()
     }
 
+    /// Runs `body` on disjoint consecutive ranges covering 0..<count, one per core (inline below
+    /// `minimumPerChunk` items per core). For filling one preallocated buffer: each range writes only
+    /// its own part.
+    public static func forEachRange(_ count: Int, minimumPerChunk: Int = 64, _ body: (Range<Int>) -> Void) {
+        let limit = widthLimit.load(ordering: .relaxed)
+        let available = ProcessInfo.processInfo.activeProcessorCount
+        let cores = max(1, limit > 0 ? min(limit, available) : available)
+        let chunks = min(cores, max(1, count / max(1, minimumPerChunk)))
+        if chunks <= 1 { body(0..<count); return }
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let work = body
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                work((count * c / chunks)..<(count * (c + 1) / chunks))
+            }
+        }
+    }
+
     public static func map<T>(_ count: Int, minimumPerChunk: Int = 64, _ body: (Int) -> T) -> [T] {
         let limit = widthLimit.load(ordering: .relaxed)
         let available = ProcessInfo.processInfo.activeProcessorCount

@@ -84,7 +84,7 @@ print(String(format: "ratio compare / libjpeg       %6.2f    (target 2.0, stretc
 print(String(format: "ratio compare / product decode %5.2f", median(compare) / median(decode)))
 
 /// Runs `qcvision compare` with QC_STAGE_TIMES=1 and returns its stage lines and peak memory.
-func childStages() -> (stages: [(String, Double)], peakMB: Double?)? {
+func childStages() -> (stages: [(String, Double, Double)], peakMB: Double?)? {
     let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qcvision")
     guard FileManager.default.isExecutableFile(atPath: exe.path) else { return nil }
     let process = Process()
@@ -97,24 +97,28 @@ func childStages() -> (stages: [(String, Double)], peakMB: Double?)? {
     guard (try? process.run()) != nil else { return nil }
     let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    var stages: [(String, Double)] = [], peak: Double?
+    var stages: [(String, Double, Double)] = [], peak: Double?
     for line in text.split(separator: "\n") {
         let words = line.split(separator: " ")
-        if line.hasPrefix("stage "), words.count >= 3, let t = Double(words[words.count - 2]) {
-            stages.append((words[1..<(words.count - 2)].joined(separator: " "), t))
+        // "stage NAME WALL s  cpu CPU s"
+        if line.hasPrefix("stage "), let c = words.firstIndex(of: "cpu"), c >= 4, let t = Double(words[c - 2]),
+           c + 1 < words.count, let cpu = Double(words[c + 1]) {
+            stages.append((words[1..<(c - 2)].joined(separator: " "), t, cpu))
         } else if line.hasPrefix("peak memory "), words.count >= 3 {
             peak = Double(words[2])
         }
     }
     return (stages, peak)
 }
-var runs: [(stages: [(String, Double)], peakMB: Double?)] = []
+var runs: [(stages: [(String, Double, Double)], peakMB: Double?)] = []
 for _ in 0..<5 { if let r = childStages() { runs.append(r) } }
 if let first = runs.first {
-    print("stages inside `qcvision compare` (median of \(runs.count) processes):")
+    print("stages inside `qcvision compare` (median of \(runs.count) processes; wall, and CPU of all threads):")
     for (k, stage) in first.stages.enumerated() {
         let times = runs.compactMap { $0.stages.count > k ? $0.stages[k].1 : nil }
-        print("  " + stage.0.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: " %6.3f s", median(times)))
+        let cpu = runs.compactMap { $0.stages.count > k ? $0.stages[k].2 : nil }
+        print("  " + stage.0.padding(toLength: 16, withPad: " ", startingAt: 0)
+              + String(format: " %6.3f s   cpu %6.3f s", median(times), median(cpu)))
     }
     let peaks = runs.compactMap(\.peakMB)
     if !peaks.isEmpty {

@@ -39,6 +39,14 @@ public enum RobustStatistics {
         return a.withUnsafeMutableBufferPointer { select($0, $0.count / 2) }
     }
 
+    /// The element of rank `rank` (0-based, clamped to the input) by selection; nil for an empty input.
+    /// Equal to `values.sorted()[rank]`.
+    public static func element(ofRank rank: Int, in values: [Float]) -> Float? {
+        if values.isEmpty { return nil }
+        var a = values
+        return a.withUnsafeMutableBufferPointer { select($0, min(max(rank, 0), $0.count - 1)) }
+    }
+
     /// Rearranges `a` so that a[k] holds the element of rank k, smaller or equal ones before it and
     /// larger or equal ones after it (Hoare 1961, "Algorithm 65: FIND", median-of-three pivots).
     static func select<T: Comparable>(_ a: UnsafeMutableBufferPointer<T>, _ k: Int) -> T {

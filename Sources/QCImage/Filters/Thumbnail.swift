@@ -129,20 +129,38 @@ public struct GreySampler: Sendable {
         let cx0 = max(0, x0), cy0 = max(0, y0), cx1 = min(width, x1), cy1 = min(height, y1)
         guard cx1 - cx0 >= 2, cy1 - cy0 >= 2 else { return self }
         let w = cx1 - cx0, h = cy1 - cy0
-        var grey = [Float](repeating: 0, count: w * h)
-        var row = [Float](repeating: 0, count: w)
         let channels = pixels.channels, scale = 1 / Float(channels)
-        grey.withUnsafeMutableBufferPointer { g in
-            row.withUnsafeMutableBufferPointer { r in
-                for y in 0..<h {
-                    let dst = y * w
-                    for c in 0..<channels {
-                        pixels.readRow(channel: c, y: cy0 + y, x: cx0, count: w, into: r)
-                        for x in 0..<w { g[dst + x] += r[x] }
+        // Bands of rows on every core; 8-bit planes are summed as codes (vectorisable, no table).
+        let grey = [Float](unsafeUninitializedCapacity: w * h) { out, initialised in
+            nonisolated(unsafe) let g = out
+            let plane = pixels.planeCount, width = width
+            ParallelMap.forEachRange(h, minimumPerChunk: 64) { rows in
+                for y in rows {
+                    let start = (cy0 + y) * width + cx0, dst = y * w
+                    switch pixels.storage {
+                    case .bytes(let bytes):
+                        bytes.withUnsafeBufferPointer { b in
+                            if channels == 3 {
+                                for x in 0..<w {
+                                    let i = start + x
+                                    g[dst + x] = (Float(b[i]) + Float(b[plane + i]) + Float(b[2 * plane + i])) * (1 / 765)
+                                }
+                            } else {
+                                for x in 0..<w { g[dst + x] = Float(b[start + x]) * (1 / 255) }
+                            }
+                        }
+                    case .floats(let floats):
+                        floats.withUnsafeBufferPointer { f in
+                            for x in 0..<w {
+                                var sum: Float = 0
+                                for c in 0..<channels { sum += f[c * plane + start + x] }
+                                g[dst + x] = sum * scale
+                            }
+                        }
                     }
-                    if channels > 1 { for x in 0..<w { g[dst + x] *= scale } }
                 }
             }
+            initialised = w * h
         }
         var copy = self
         copy.window = GreyPlane(width: w, height: h, values: grey)

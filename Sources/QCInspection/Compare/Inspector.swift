@@ -35,10 +35,14 @@ public struct Inspector: Sendable {
         let factor = RulerDetector.workingFactor(width: pixels.width, height: pixels.height)
         let thumbnail = decoded.thumbnail.flatMap { $0.factor == factor ? $0 : nil } ?? Thumbnail(pixels, factor: factor)
         clock.mark("thumbnail")
-        let calibration = try PhotoCalibration.resolve(pixels: pixels, thumbnail: thumbnail, file: photo,
-                                                       detector: detector, station: station)
-        clock.mark("calibration")
-        let out = try comparator.measure(pixels: pixels, thumbnail: thumbnail, file: photo, calibration: calibration, clock: clock)
+        // The unit's segmentation needs only the illumination model: it runs beside the ruler search.
+        let (calibration, segmentation) = try PhotoCalibration.resolve(
+            pixels: pixels, thumbnail: thumbnail, file: photo, detector: detector, station: station) { illumination in
+            UnitLocator.segment(thumbnail: thumbnail, illumination: illumination)
+        }
+        clock.mark("calibration+segment")
+        let out = try comparator.measure(pixels: pixels, thumbnail: thumbnail, file: photo, calibration: calibration,
+                                         segmentation: segmentation, clock: clock)
         clock = StageClock()
         let judgement = master.sheet.judge(out.measurements, nominals: master.model.nominals)
         clock.mark("judging")

@@ -26,9 +26,14 @@ struct PhotoAnalysis: Sendable {
     }
 
     /// Locates the unit on `thumbnail`, then crops and traces it at full resolution from `pixels`.
+    /// `segmentation` is the thumbnail's, made beside the ruler search; it is made here when missing or
+    /// made under another illumination model than the calibration's.
     static func analyse(pixels: PhotoPixels, thumbnail: Thumbnail, file: String, calibration: PhotoCalibration,
-                        clock: inout StageClock) throws(InspectionError) -> PhotoAnalysis {
-        let region = try UnitLocator.locate(thumbnail: thumbnail, calibration: calibration, file: file)
+                        segmentation: UnitLocator.Segmentation? = nil, clock: inout StageClock) throws(InspectionError) -> PhotoAnalysis {
+        let usable = segmentation.flatMap { $0.illumination == calibration.illumination ? $0 : nil }
+        let region = try UnitLocator.locate(
+            segmentation: usable ?? UnitLocator.segment(thumbnail: thumbnail, illumination: calibration.illumination),
+            calibration: calibration, file: file)
         clock.mark("locate")
         let margin = region.factor * 2 + 12
         let crop = LinearCrop(pixels: pixels, x0: region.minX - margin, y0: region.minY - margin,

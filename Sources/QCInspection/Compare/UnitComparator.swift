@@ -10,6 +10,8 @@ struct UnitComparator {
     let colours: [Int: SIMD3<Float>]
     let masterSignature: [Double]
     let metalPoints: [(Double, Double)]
+    /// The master's ring angles as (cos, sin), computed once.
+    let ringCircle: [(cos: Double, sin: Double)]
 
     init(master: MasterModel) {
         self.master = master
@@ -18,6 +20,7 @@ struct UnitComparator {
         colours = c
         masterSignature = RotationEstimator.radialSignature(master.outline.map { ($0.x, $0.y) })
         metalPoints = PlatingTone.metalPoints(master: master)
+        ringCircle = ArtworkRings.circle(samples: master.ringSamples)
     }
 
     struct Output {
@@ -31,10 +34,10 @@ struct UnitComparator {
     }
 
     func measure(pixels: PhotoPixels, thumbnail: Thumbnail, file: String, calibration: PhotoCalibration,
-                 clock: StageClock = StageClock()) throws(InspectionError) -> Output {
+                 segmentation: UnitLocator.Segmentation? = nil, clock: StageClock = StageClock()) throws(InspectionError) -> Output {
         var clock = clock
         let analysis = try PhotoAnalysis.analyse(pixels: pixels, thumbnail: thumbnail, file: file, calibration: calibration,
-                                                 clock: &clock)
+                                                 segmentation: segmentation, clock: &clock)
         var warnings: [String] = []
         let s = analysis.pxPerMM
         // Outline in mm about its centroid, photo orientation.
@@ -51,7 +54,7 @@ struct UnitComparator {
         let outlineCandidates = RotationEstimator.fromOutline(unit: signature, master: masterSignature)
         let ringSampler: (Int, Double) -> [Float] = { r, deg in
             let reg = Registration(cx: analysis.centroid.x, cy: analysis.centroid.y, pxPerMM: s, theta: deg * .pi / 180, rotationFrom: "")
-            return ArtworkRings.sample(analysis, registration: reg, radius: master.rings[r].radius, samples: master.ringSamples)
+            return ArtworkRings.sample(analysis, registration: reg, radius: master.rings[r].radius, circle: ringCircle)
         }
         if master.outlineSymmetric || outlineCandidates.isEmpty {
             theta = RotationEstimator.fromArtwork(master: master.rings, samples: master.ringSamples, candidates: [], unitRing: ringSampler)

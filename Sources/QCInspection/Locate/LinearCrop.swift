@@ -23,14 +23,19 @@ struct LinearCrop: Sendable {
             // 8-bit codes: one exact table lookup per sample.
             let plane = pixels.planeCount
             let offsets = (0..<3).map { (pixels.channels == 3 ? $0 : 0) * plane }
+            // Bands of rows on every core, each writing only its own rows.
+            let (o0, o1, o2, photoWidth) = (offsets[0], offsets[1], offsets[2], pixels.width)
             bytes.withUnsafeBufferPointer { s in
                 LinearCrop.byteTable.withUnsafeBufferPointer { t in
                     rgb.withUnsafeMutableBufferPointer { out in
-                        for y in 0..<rows {
-                            let row = (cy0 + y) * pixels.width + cx0
-                            let r = row + offsets[0], g = row + offsets[1], b = row + offsets[2]
-                            for x in 0..<w {
-                                out[y * w + x] = SIMD4(t[Int(s[r + x])], t[Int(s[g + x])], t[Int(s[b + x])], 0)
+                        nonisolated(unsafe) let out = out
+                        ParallelMap.forEachRange(rows, minimumPerChunk: 64) { band in
+                            for y in band {
+                                let row = (cy0 + y) * photoWidth + cx0
+                                let r = row + o0, g = row + o1, b = row + o2
+                                for x in 0..<w {
+                                    out[y * w + x] = SIMD4(t[Int(s[r + x])], t[Int(s[g + x])], t[Int(s[b + x])], 0)
+                                }
                             }
                         }
                     }

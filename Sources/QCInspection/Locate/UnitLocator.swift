@@ -30,9 +30,30 @@ struct UnitRegion: Sendable {
 /// threshold are foreground. Connected components (4-connected, holes filled) are then sorted: the
 /// one holding the ruler's graduations is the ruler; of the rest, one must clearly dominate.
 enum UnitLocator {
+    /// The photo split into background and connected foreground components at working resolution:
+    /// everything the location needs except the ruler, so it can run beside the ruler search.
+    struct Segmentation: Sendable {
+        var factor: Int
+        var width: Int
+        var height: Int
+        var labels: [Int]
+        var components: [MaskOps.Component]
+        /// Background colour (linear) divided by the illumination model.
+        var background: SIMD3<Float>
+        /// The illumination model the colours were divided by.
+        var illumination: IlluminationModel?
+    }
+
     /// Locates the unit on the photo's shared thumbnail, coarsened to about 900 px across when it is
     /// finer than that.
     static func locate(thumbnail: Thumbnail, calibration: PhotoCalibration, file: String) throws(InspectionError) -> UnitRegion {
+        try locate(segmentation: segment(thumbnail: thumbnail, illumination: calibration.illumination),
+                   calibration: calibration, file: file)
+    }
+
+    /// Background and foreground components of `thumbnail` (coarsened to about 900 px across), its
+    /// colours divided by `illumination`.
+    static func segment(thumbnail: Thumbnail, illumination: IlluminationModel?) -> Segmentation {
         let full = (width: thumbnail.image.width * thumbnail.factor, height: thumbnail.image.height * thumbnail.factor)
         let target = max(1, max(full.width, full.height) / 900)
         // Rounded up: the thumbnail may be finer than the target by a non-integer ratio (3 vs 4).
@@ -44,7 +65,6 @@ enum UnitLocator {
         let table = LinearCrop.table
         // Working-resolution linear RGB (the box means linearised), divided by the modelled illumination.
         var colour = [SIMD3<Float>](repeating: .zero, count: n)
-        let illumination = calibration.illumination
         var light = [Float](repeating: 1, count: w)
         work.image.samples.withUnsafeBufferPointer { s in
             colour.withUnsafeMutableBufferPointer { out in
@@ -90,6 +110,15 @@ enum UnitLocator {
         mask = MaskOps.open(mask, width: w, height: h)
         mask = MaskOps.fillHoles(mask, width: w, height: h)
         let (labels, components) = MaskOps.components(mask, width: w, height: h)
+        return Segmentation(factor: f, width: w, height: h, labels: labels, components: components, background: bg,
+                            illumination: illumination)
+    }
+
+    /// The unit among `segmentation`'s components: not the ruler (the component holding the
+    /// calibration's graduations), dominant, clear of the frame and the ruler.
+    static func locate(segmentation: Segmentation, calibration: PhotoCalibration, file: String) throws(InspectionError) -> UnitRegion {
+        let f = segmentation.factor, w = segmentation.width, h = segmentation.height, n = w * h
+        let labels = segmentation.labels, components = segmentation.components
 
         // The ruler is the component holding most of its graduations.
         var rulerLabel: Int?
@@ -163,6 +192,6 @@ enum UnitLocator {
         for _ in 0..<2 { unitMask = MaskOps.dilate(unitMask, width: w, height: h) }
         return UnitRegion(factor: f, width: w, height: h, mask: unitMask,
                           minX: unit.minX * f, minY: unit.minY * f, maxX: (unit.maxX + 1) * f, maxY: (unit.maxY + 1) * f,
-                          background: bg, illumination: illumination)
+                          background: segmentation.background, illumination: segmentation.illumination)
     }
 }

@@ -167,11 +167,25 @@ enum MasterBuilder {
 /// Colour rings around the centroid (white-referenced linear RGB), for rotation from the artwork.
 enum ArtworkRings {
     static func sample(_ analysis: PhotoAnalysis, registration: Registration, radius: Double, samples: Int) -> [Float] {
+        sample(analysis, registration: registration, radius: radius, circle: circle(samples: samples))
+    }
+
+    /// (cos φ, sin φ) at the `samples` ring angles φ = 2π·j / samples.
+    static func circle(samples: Int) -> [(cos: Double, sin: Double)] {
+        (0..<samples).map { j in
+            let phi = Double(j) / Double(samples) * 2 * .pi
+            return (cos(phi), sin(phi))
+        }
+    }
+
+    /// Interleaved RGB along the ring of `radius` mm at the angles of `circle` (see `circle(samples:)`).
+    static func sample(_ analysis: PhotoAnalysis, registration: Registration, radius: Double,
+                       circle: [(cos: Double, sin: Double)]) -> [Float] {
+        let samples = circle.count
         var out = [Float](repeating: 0, count: samples * 3)
         var last = SIMD3<Float>(0, 0, 0)
         for j in 0..<samples {
-            let phi = Double(j) / Double(samples) * 2 * .pi
-            let p = registration.toPhoto(radius * cos(phi), radius * sin(phi))
+            let p = registration.toPhoto(radius * circle[j].cos, radius * circle[j].sin)
             let c = analysis.normalisedColour(p.0, p.1) ?? last
             last = c
             out[j * 3] = c.x; out[j * 3 + 1] = c.y; out[j * 3 + 2] = c.z

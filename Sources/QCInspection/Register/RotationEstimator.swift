@@ -192,13 +192,14 @@ enum RotationEstimator {
         let offset = denom < 0 ? Double(0.5 * (l - r) / denom) : 0
         let coarse = (Double(bestK) + offset) * step
         // Continuous refinement: resample the unit rings at θ and compare with the master.
+        // Each cost samples every ring: the rings are spread over the cores, their sums added in order.
         let refined = refine(start: coarse, span: step * 1.5, iterations: 24) { theta in
-            var s: Float = 0
-            for r in 0..<m.count {
+            ParallelMap.map(m.count, minimumPerChunk: 2) { r -> Float in
                 let u = standardise(unitRing(r, theta), samples: samples)
+                var s: Float = 0
                 for i in 0..<(samples * 3) { let d = u[i] - m[r][i]; s += d * d }
-            }
-            return Double(s)
+                return s
+            }.reduce(0) { $0 + Double($1) }
         }
         return normalise(refined)
     }
