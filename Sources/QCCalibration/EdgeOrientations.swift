@@ -7,36 +7,11 @@ import QCImage
 /// normal). The ruler's long sides make a second peak 90° away; a round unit spreads evenly.
 /// Reference: the orientation histogram of Lowe (2004), §5, here over the whole frame.
 struct EdgeOrientations {
-    /// Peak directions in degrees (0..<180), strongest first, at least `separation` apart.
-    static func peaks(gx: [Float], gy: [Float], count: Int = 4, separation: Double = 12) -> [Double] {
+    /// Peak directions in degrees (0..<180), strongest first, at least `separation` apart, of the
+    /// magnitude-weighted orientation histogram (180 one-degree bins) of the strongest gradients.
+    static func peaks(histogram: [Double], count: Int = 4, separation: Double = 12) -> [Double] {
         let bins = 180
-        var hist = [Double](repeating: 0, count: bins)
-        // Magnitude threshold: ignore the weakest gradients (noise, texture) by a robust level.
-        let n = min(gx.count, gy.count)
-        let mags = gx.withUnsafeBufferPointer { px in
-            gy.withUnsafeBufferPointer { py in
-                [Float](unsafeUninitializedCapacity: n) { out, count in
-                    for i in 0..<n { out[i] = (px[i] * px[i] + py[i] * py[i]).squareRoot() }
-                    count = n
-                }
-            }
-        }
-        // The 90th percentile from a regular subsample (every 16th pixel) is plenty for a threshold.
-        let sample = Swift.stride(from: 0, to: n, by: 16).map { mags[$0] }
-        let threshold = RobustStatistics.element(ofRank: Int(Double(sample.count - 1) * 0.90), in: sample) ?? 0
-        gx.withUnsafeBufferPointer { px in
-            gy.withUnsafeBufferPointer { py in
-                mags.withUnsafeBufferPointer { mags in
-                for i in 0..<n where mags[i] > threshold && mags[i] > 1e-4 {
-                    var angle = atan2(Double(py[i]), Double(px[i])) * 180 / .pi
-                    if angle < 0 { angle += 180 }
-                    if angle >= 180 { angle -= 180 }
-                    let b = min(Int(angle), bins - 1)
-                    hist[b] += Double(mags[i])
-                }
-                }
-            }
-        }
+        var hist = histogram
         // Circular smoothing, twice [1 2 1].
         for _ in 0..<2 {
             var s = hist
@@ -78,3 +53,61 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// The Sobel gradient of a grey plane reduced, in one pass and without whole-frame gradient arrays,
+/// to what the ruler search needs: the edge pixels (|∇|² ≥ 1e-4) with their unit gradients, and the
+/// orientation histogram of the strongest tenth of the gradients (see `EdgeOrientations`). Replaced a
+/// grey → gradient arrays → magnitude array → histogram chain that cost 0.03 s on a 14.8 MP photo.
+///
+/// The gradient is `GreyPlane.sobelGradient`'s (Sobel / 8, zero on the border), evaluated in the same
+/// row-major order, so the edges and histogram equal those computed from its arrays.
+struct GradientEdges {
+    /// Edge pixels: centre (x, y), unit gradient (ux, uy) and magnitude, row-major.
+    var edges: [(x: Float, y: Float, ux: Float, uy: Float, m: Float)] = []
+    /// Magnitude-weighted orientation histogram, 180 one-degree bins over 0..<180°.
+    var orientationHistogram = [Double](repeating: 0, count: 180)
+
+    init(_ plane: GreyPlane) {
+        let w = plane.width, h = plane.height
+        guard w >= 3 && h >= 3 else { return }
+        var edges: [(x: Float, y: Float, ux: Float, uy: Float, m: Float)] = []
+        var hist = [Double](repeating: 0, count: 180)
+        plane.values.withUnsafeBufferPointer { v in
+            @inline(__always) func gradient(_ x: Int, _ y: Int) -> (Float, Float) {
+                let r0 = (y - 1) * w, r1 = y * w, r2 = (y + 1) * w
+                let a = v[r0 + x - 1], b = v[r0 + x], c = v[r0 + x + 1]
+                let d = v[r1 + x - 1], f = v[r1 + x + 1]
+                let g = v[r2 + x - 1], hh = v[r2 + x], i = v[r2 + x + 1]
+                return (((c + 2 * f + i) - (a + 2 * d + g)) * 0.125, ((g + 2 * hh + i) - (a + 2 * b + c)) * 0.125)
+            }
+            // Magnitude threshold: the 90th percentile over every 16th pixel (border pixels count as 0).
+            var sample: [Float] = []
+            sample.reserveCapacity(w * h / 16 + 1)
+            for k in Swift.stride(from: 0, to: w * h, by: 16) {
+                let x = k % w, y = k / w
+                if x == 0 || y == 0 || x == w - 1 || y == h - 1 { sample.append(0); continue }
+                let (gx, gy) = gradient(x, y)
+                sample.append((gx * gx + gy * gy).squareRoot())
+            }
+            let threshold = RobustStatistics.element(ofRank: Int(Double(sample.count - 1) * 0.90), in: sample) ?? 0
+            hist.withUnsafeMutableBufferPointer { hb in
+                for y in 1..<(h - 1) {
+                    for x in 1..<(w - 1) {
+                        let (gx, gy) = gradient(x, y)
+                        let m2 = gx * gx + gy * gy
+                        let m = m2.squareRoot()
+                        if m2 >= 1e-4 { edges.append((Float(x) + 0.5, Float(y) + 0.5, gx / m, gy / m, m)) }
+                        if m > threshold && m > 1e-4 {
+                            var angle = atan2(Double(gy), Double(gx)) * 180 / .pi
+                            if angle < 0 { angle += 180 }
+                            if angle >= 180 { angle -= 180 }
+                            hb[min(Int(angle), 179)] += Double(m)
+                        }
+                    }
+                }
+            }
+        }
+        self.edges = edges
+        orientationHistogram = hist
+    }
+}

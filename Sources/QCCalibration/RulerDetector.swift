@@ -38,9 +38,9 @@ public struct RulerDetector: Sendable {
         var full = GreySampler(image)
         let factor = thumbnail.factor
         let work = GreyPlane(thumbnail.image)
-        let (gx, gy) = work.sobelGradient()
-        let angles = EdgeOrientations.peaks(gx: gx, gy: gy)
-        let search = TickBandSearch(plane: work, gx: gx, gy: gy, polarity: definition.polarity)
+        let gradient = GradientEdges(work)
+        let angles = EdgeOrientations.peaks(histogram: gradient.orientationHistogram)
+        let search = TickBandSearch(plane: work, edges: gradient, polarity: definition.polarity)
         guard let coarse = search.bestCandidate(angles: angles) else {
             throw .noRuler(file: file, detail: "no evenly spaced graduations anywhere in the photo")
         }

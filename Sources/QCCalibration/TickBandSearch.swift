@@ -26,31 +26,13 @@ struct TickBandSearch {
     let plane: GreyPlane
     let polarity: RulerDefinition.Polarity
     /// Pixels with a gradient worth voting (magnitude ≥ 0.01): centre (x, y), unit gradient (ux, uy)
-    /// and magnitude, gathered once so each candidate direction visits only these.
+    /// and magnitude, gathered once (`GradientEdges`) so each candidate direction visits only these.
     private let edges: [(x: Float, y: Float, ux: Float, uy: Float, m: Float)]
 
-    init(plane: GreyPlane, gx: [Float], gy: [Float], polarity: RulerDefinition.Polarity) {
+    init(plane: GreyPlane, edges: GradientEdges, polarity: RulerDefinition.Polarity) {
         self.plane = plane
         self.polarity = polarity
-        var edges: [(x: Float, y: Float, ux: Float, uy: Float, m: Float)] = []
-        let w = plane.width, h = plane.height
-        if w > 2 && h > 2 {
-            gx.withUnsafeBufferPointer { px in
-                gy.withUnsafeBufferPointer { py in
-                    for y in 1..<(h - 1) {
-                        for x in 1..<(w - 1) {
-                            let i = y * w + x
-                            let a = px[i], b = py[i]
-                            let m2 = a * a + b * b
-                            if m2 < 1e-4 { continue }
-                            let m = m2.squareRoot()
-                            edges.append((Float(x) + 0.5, Float(y) + 0.5, a / m, b / m, m))
-                        }
-                    }
-                }
-            }
-        }
-        self.edges = edges
+        self.edges = edges.edges
     }
 
     /// The best candidate over the given axis directions, or nil.

@@ -84,7 +84,7 @@ print(String(format: "ratio compare / libjpeg       %6.2f    (target 2.0, stretc
 print(String(format: "ratio compare / product decode %5.2f", median(compare) / median(decode)))
 
 /// Runs `qcvision compare` with QC_STAGE_TIMES=1 and returns its stage lines and peak memory.
-func childStages() -> (stages: [(String, Double, Double)], peakMB: Double?)? {
+func childStages() -> (stages: [(String, Double, Double)], peakMB: Double?, wall: Double)? {
     let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qcvision")
     guard FileManager.default.isExecutableFile(atPath: exe.path) else { return nil }
     let process = Process()
@@ -94,9 +94,11 @@ func childStages() -> (stages: [(String, Double, Double)], peakMB: Double?)? {
     let err = Pipe()
     process.standardOutput = FileHandle.nullDevice
     process.standardError = err
+    let start = DispatchTime.now().uptimeNanoseconds
     guard (try? process.run()) != nil else { return nil }
     let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
+    let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     var stages: [(String, Double, Double)] = [], peak: Double?
     for line in text.split(separator: "\n") {
         let words = line.split(separator: " ")
@@ -108,9 +110,9 @@ func childStages() -> (stages: [(String, Double, Double)], peakMB: Double?)? {
             peak = Double(words[2])
         }
     }
-    return (stages, peak)
+    return (stages, peak, wall)
 }
-var runs: [(stages: [(String, Double, Double)], peakMB: Double?)] = []
+var runs: [(stages: [(String, Double, Double)], peakMB: Double?, wall: Double)] = []
 for _ in 0..<5 { if let r = childStages() { runs.append(r) } }
 if let first = runs.first {
     print("stages inside `qcvision compare` (median of \(runs.count) processes; wall, and CPU of all threads):")
@@ -120,6 +122,12 @@ if let first = runs.first {
         print("  " + stage.0.padding(toLength: 16, withPad: " ", startingAt: 0)
               + String(format: " %6.3f s   cpu %6.3f s", median(times), median(cpu)))
     }
+    // The whole command as an inspector runs it: process start, master load (beside the decode),
+    // decode, comparison, JSON out.
+    let walls = runs.map(\.wall)
+    print(String(format: "`qcvision compare` process      %6.3f s   (median of %d; whole command, master load included)",
+                 median(walls), walls.count))
+    print(String(format: "ratio process / libjpeg       %6.2f", median(walls) / median(floor)))
     let peaks = runs.compactMap(\.peakMB)
     if !peaks.isEmpty {
         print(String(format: "peak memory of compare        %6.0f MB  (a qcvision compare process; target 300 MB)", peaks.max()!))
