@@ -27,7 +27,7 @@ enum BorderWidth {
             let d = registration.toDesign(p.x, p.y)
             guard let (fillColour, expected) = fill(d.0, d.1) else { return nil }
             let reach = (2 * expected + 0.5) * s
-            var profile = EdgeProfile(t: [], colours: [])
+            var profile = EdgeProfile(reservingCapacity: Int(reach / 0.25) + 2)
             var t = 0.0
             while t <= reach {
                 if let c = analysis.normalisedColour(p.x - t * p.nx, p.y - t * p.ny) { profile.t.append(t); profile.colours.append(c) }

@@ -59,7 +59,7 @@ enum BoundaryShift {
             // Search ±0.8 mm whatever the regions' widths: a thin metal line moved by more than its own
             // width still shows as the same a→b crossing (only crossings in that direction count).
             let lo = -0.8, hi = 0.8
-            var profile = EdgeProfile(t: [], colours: [])
+            var profile = EdgeProfile(reservingCapacity: Int((hi - lo) / step) + 2)
             var t = lo
             while t <= hi {
                 let p = registration.toPhoto(b.x + t * b.nx, b.y + t * b.ny)

@@ -11,6 +11,20 @@ struct EdgeProfile {
     var t: [Double]
     var colours: [SIMD3<Float>]
 
+    init(t: [Double], colours: [SIMD3<Float>]) {
+        self.t = t
+        self.colours = colours
+    }
+
+    /// An empty profile with room for `capacity` samples: profiles are filled a sample at a time, and
+    /// growing two arrays by doubling cost every boundary point about ten reallocations.
+    init(reservingCapacity capacity: Int) {
+        t = []
+        colours = []
+        t.reserveCapacity(capacity)
+        colours.reserveCapacity(capacity)
+    }
+
     /// Mean colour over samples with t in `range`; nil if none.
     func mean(in range: ClosedRange<Double>) -> SIMD3<Float>? {
         var sum = SIMD3<Float>.zero, n = 0

@@ -80,7 +80,7 @@ enum OutlineExtractor {
         // Outline points are independent: refined on every core, kept in contour order.
         let found = ParallelMap.map(resampled.count) { k -> (point: (Double, Double), normal: (Double, Double), contrast: Float, offset: Double)? in
             let p = resampled[k], nrm = normals[k]
-            var profile = EdgeProfile(t: [], colours: [])
+            var profile = EdgeProfile(reservingCapacity: Int((reachOut + reachIn) / step) + 2)
             var t = -reachIn
             while t <= reachOut {
                 if let c = crop.sample(p.0 + t * nrm.0, p.1 + t * nrm.1) { profile.t.append(t); profile.colours.append(c) }
