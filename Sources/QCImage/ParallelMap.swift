@@ -21,10 +21,7 @@ public enum ParallelMap {
     /// `minimumPerChunk` items per core). For filling one preallocated buffer: each range writes only
     /// its own part.
     public static func forEachRange(_ count: Int, minimumPerChunk: Int = 64, _ body: (Range<Int>) -> Void) {
-        let limit = widthLimit.load(ordering: .relaxed)
-        let available = ProcessInfo.processInfo.activeProcessorCount
-        let cores = max(1, limit > 0 ? min(limit, available) : available)
-        let chunks = min(cores, max(1, count / max(1, minimumPerChunk)))
+        let chunks = chunkCount(count, minimumPerChunk: minimumPerChunk)
         if chunks <= 1 { body(0..<count); return }
         withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let work = body
@@ -34,11 +31,18 @@ public enum ParallelMap {
         }
     }
 
-    public static func map<T>(_ count: Int, minimumPerChunk: Int = 64, _ body: (Int) -> T) -> [T] {
+    /// Chunks for `count` items: one per core allowed by `widthLimit`, none smaller than `minimumPerChunk`.
+    static func chunkCount(_ count: Int, minimumPerChunk: Int) -> Int {
         let limit = widthLimit.load(ordering: .relaxed)
         let available = ProcessInfo.processInfo.activeProcessorCount
         let cores = max(1, limit > 0 ? min(limit, available) : available)
-        let chunks = min(cores, max(1, count / max(1, minimumPerChunk)))
+        return min(cores, max(1, count / max(1, minimumPerChunk)))
+    }
+
+    /// `body(0)`, ..., `body(count - 1)` on every core (inline below `minimumPerChunk` items per core),
+    /// results in index order.
+    public static func map<T>(_ count: Int, minimumPerChunk: Int = 64, _ body: (Int) -> T) -> [T] {
+        let chunks = chunkCount(count, minimumPerChunk: minimumPerChunk)
         if chunks <= 1 { return (0..<count).map(body) }
         var parts = [[T]](repeating: [], count: chunks)
         // Each chunk writes only its own slot, and `body` only reads what it captured: the unchecked
