@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <pthread.h>
 
 typedef struct {
     struct jpeg_error_mgr pub;
@@ -125,6 +126,10 @@ typedef struct {
     uint8_t *planes8;                            ///< 8-bit planes (capacity as planes_capacity), or NULL
     int thumb_factor; float *thumb; size_t thumb_capacity;
     qc_jpeg_blocks *blocks; float **means;      ///< block means of a YCbCr stream, or NULL
+    /// A part of a split decode (see qc_jpeg_run_split): output rows [row_begin, row_end) only, into
+    /// the block-means buffer `shared_means` the caller laid out in *blocks. row_end 0: the whole image.
+    size_t row_begin, row_end;
+    float *shared_means;
 } qc_jpeg_sink;
 
 /// The block-mean tap: each component's own IDCT method, wrapped so that every block's DC
@@ -137,6 +142,7 @@ typedef struct {
     float scale[3];
     JDIMENSION row[3];          ///< iMCU row of the last call (+1, 0 before the first)
     JSAMPARRAY base[3];         ///< the component's output rows for that iMCU row
+    JDIMENSION first[3], last[3]; ///< block rows this decoder writes down, [first, last)
 } qc_dc_tap;
 
 /// An inverse_DCT_method_ptr: notes the block's mean, then runs the library's IDCT. The block's
@@ -154,7 +160,7 @@ static void qc_dc_tap_idct(j_decompress_ptr cinfo, jpeg_component_info *comp, JC
     }
     JDIMENSION by = cinfo->output_iMCU_row * comp->v_samp_factor + (JDIMENSION)((output_buf - tap->base[ci]) / DCTSIZE);
     JDIMENSION bx = output_col / DCTSIZE;
-    if (bx < tap->wide[ci] && by < tap->high[ci]) tap->plane[ci][(size_t)by * tap->wide[ci] + bx] = mean;
+    if (bx < tap->wide[ci] && by >= tap->first[ci] && by < tap->last[ci]) tap->plane[ci][(size_t)by * tap->wide[ci] + bx] = mean;
     tap->idct[ci](cinfo, comp, coef, output_buf, output_col);
 }
 
@@ -224,6 +230,8 @@ static void qc_jpeg_store_row(const qc_jpeg_sink *sink, const uint8_t *buf, int 
     }
 }
 
+static void qc_jpeg_layout_blocks(j_decompress_ptr cinfo, qc_jpeg_blocks *b);
+
 static int qc_jpeg_run(const uint8_t *data, size_t size, uint64_t max_pixels,
                        qc_jpeg_info *info, void **pixels, char err[QC_ERR_LEN], const qc_jpeg_sink *sink) {
     memset(info, 0, sizeof(*info));
@@ -250,7 +258,7 @@ static int qc_jpeg_run(const uint8_t *data, size_t size, uint64_t max_pixels,
     if (setjmp(jerr.jump)) {
         jpeg_destroy_decompress(&cinfo);
         free(buf);
-        if (means) munmap(means, means_size);
+        if (means && means_size) munmap(means, means_size);
         return status;
     }
     jpeg_create_decompress(&cinfo);
@@ -293,11 +301,15 @@ static int qc_jpeg_run(const uint8_t *data, size_t size, uint64_t max_pixels,
         return QC_OK;
     }
     jpeg_start_decompress(&cinfo);
+    size_t row_begin = sink ? sink->row_begin : 0;
+    size_t row_end = sink && sink->row_end && sink->row_end < cinfo.output_height ? sink->row_end : cinfo.output_height;
     // Block means: only for full-size YCbCr with 8x8 IDCTs (no DCT scaling), after start_decompress
     // has chosen the IDCT methods.
     int tapped = sink && sink->means && cinfo.num_components == 3 && cinfo.jpeg_color_space == JCS_YCbCr;
     for (int c = 0; tapped && c < 3; c++) tapped = cinfo.comp_info[c].DCT_scaled_size == DCTSIZE;
-    if (tapped) {
+    if (tapped && sink->shared_means) {
+        means = sink->shared_means;   // laid out (and freed on failure) by the caller
+    } else if (tapped) {
         size_t total = 0;
         for (int c = 0; c < 3; c++) total += (size_t)cinfo.comp_info[c].width_in_blocks * cinfo.comp_info[c].height_in_blocks;
         // mmap, not malloc: freeing a megabyte-sized malloc block raises glibc's dynamic mmap
@@ -311,21 +323,20 @@ static int qc_jpeg_run(const uint8_t *data, size_t size, uint64_t max_pixels,
             snprintf(err, QC_ERR_LEN, "out of memory for %zu block means", total);
             longjmp(jerr.jump, 1);
         }
-        qc_jpeg_blocks *b = sink->blocks;
-        b->width = cinfo.image_width;
-        b->height = cinfo.image_height;
+        qc_jpeg_layout_blocks(&cinfo, sink->blocks);
+    }
+    if (tapped) {
         float *plane = means;
         for (int c = 0; c < 3; c++) {
             jpeg_component_info *comp = &cinfo.comp_info[c];
+            JDIMENSION bh = (JDIMENSION)(DCTSIZE * cinfo.max_v_samp_factor / comp->v_samp_factor);
             tap.idct[c] = cinfo.idct->inverse_DCT[c];
             tap.plane[c] = plane;
             tap.wide[c] = comp->width_in_blocks;
             tap.high[c] = comp->height_in_blocks;
+            tap.first[c] = (JDIMENSION)(row_begin / bh);
+            tap.last[c] = row_end >= cinfo.output_height ? comp->height_in_blocks : (JDIMENSION)((row_end + bh - 1) / bh);
             tap.scale[c] = (float)comp->quant_table->quantval[0] / 8.0f;
-            b->blocks_wide[c] = (int)comp->width_in_blocks;
-            b->blocks_high[c] = (int)comp->height_in_blocks;
-            b->block_width[c] = DCTSIZE * cinfo.max_h_samp_factor / comp->h_samp_factor;
-            b->block_height[c] = DCTSIZE * cinfo.max_v_samp_factor / comp->v_samp_factor;
             plane += (size_t)comp->width_in_blocks * comp->height_in_blocks;
             cinfo.idct->inverse_DCT[c] = qc_dc_tap_idct;
         }
@@ -343,7 +354,10 @@ static int qc_jpeg_run(const uint8_t *data, size_t size, uint64_t max_pixels,
         snprintf(err, QC_ERR_LEN, "output buffers too small for %zux%zu", w, h);
         longjmp(jerr.jump, 1);
     }
-    if (f) memset(sink->thumb, 0, tw * th * ch * sizeof(float));
+    // This run's thumbnail rows (a split decode's parts start at multiples of f).
+    size_t ty0 = f ? row_begin / f : 0, ty1 = f ? (row_end / f < th ? row_end / f : th) : 0;
+    for (int c = 0; f && c < ch && ty1 > ty0; c++)
+        memset(sink->thumb + (size_t)c * tw * th + ty0 * tw, 0, (ty1 - ty0) * tw * sizeof(float));
     buf = (uint8_t *)malloc(planar ? stride : stride * cinfo.output_height);
     if (!buf) {
         status = QC_ERR_MEMORY;
@@ -351,7 +365,14 @@ static int qc_jpeg_run(const uint8_t *data, size_t size, uint64_t max_pixels,
                  (unsigned)cinfo.output_width, (unsigned)cinfo.output_height);
         longjmp(jerr.jump, 1);
     }
-    while (cinfo.output_scanline < cinfo.output_height) {
+    if (row_begin > 0) {
+        // Entropy-decode past the rows another part decodes (no IDCT, jdapistd.c); what goes wrong
+        // there is that part's to report, so this part's warnings start afresh after the skip.
+        jpeg_skip_scanlines(&cinfo, (JDIMENSION)row_begin);
+        jerr.truncated = 0; jerr.corrupt = 0;
+        info->warnings = 0; info->first_warning[0] = 0;
+    }
+    while (cinfo.output_scanline < row_end) {
         size_t y = cinfo.output_scanline;
         JSAMPROW row = planar ? buf : buf + stride * y;
         jpeg_read_scanlines(&cinfo, &row, 1);
@@ -368,28 +389,145 @@ static int qc_jpeg_run(const uint8_t *data, size_t size, uint64_t max_pixels,
                  (unsigned)cinfo.output_scanline, (unsigned)cinfo.output_height);
         longjmp(jerr.jump, 1);
     }
-    jpeg_finish_decompress(&cinfo);
-    if (jerr.truncated) {
-        snprintf(err, QC_ERR_LEN, "libjpeg: premature end of JPEG file (truncated)");
-        longjmp(jerr.jump, 1);
-    }
-    if (jerr.corrupt) {
-        snprintf(err, QC_ERR_LEN, "%s", jerr.corrupt_msg);
-        longjmp(jerr.jump, 1);
+    if (row_end == cinfo.output_height) {
+        // The last part reads the stream to its end (a part that stops early is just destroyed).
+        jpeg_finish_decompress(&cinfo);
+        if (jerr.truncated) {
+            snprintf(err, QC_ERR_LEN, "libjpeg: premature end of JPEG file (truncated)");
+            longjmp(jerr.jump, 1);
+        }
+        if (jerr.corrupt) {
+            snprintf(err, QC_ERR_LEN, "%s", jerr.corrupt_msg);
+            longjmp(jerr.jump, 1);
+        }
     }
     jpeg_destroy_decompress(&cinfo);
-    if (tapped) *sink->means = means;
+    if (tapped && !sink->shared_means) *sink->means = means;
     if (planar) {
         free(buf);
-        if (f) {
-            // Float planes summed values in 0...1; byte planes summed codes 0...255.
-            float norm = sink->planes ? 1.0f / (float)(f * f) : 1.0f / (255.0f * (float)(f * f));
-            for (size_t i = 0; i < tw * th * ch; i++) sink->thumb[i] *= norm;
+        // Float planes summed values in 0...1; byte planes summed codes 0...255.
+        float norm = f ? (sink->planes ? 1.0f / (float)(f * f) : 1.0f / (255.0f * (float)(f * f))) : 0;
+        for (int c = 0; f && c < ch && ty1 > ty0; c++) {
+            float *t = sink->thumb + (size_t)c * tw * th + ty0 * tw;
+            for (size_t i = 0; i < (ty1 - ty0) * tw; i++) t[i] *= norm;
         }
     } else {
         *pixels = buf;
     }
     return QC_OK;
+}
+
+/// Fills *blocks with the block grid of a YCbCr stream (valid once jpeg_read_header has run).
+static void qc_jpeg_layout_blocks(j_decompress_ptr cinfo, qc_jpeg_blocks *b) {
+    b->width = cinfo->image_width;
+    b->height = cinfo->image_height;
+    for (int c = 0; c < 3; c++) {
+        jpeg_component_info *comp = &cinfo->comp_info[c];
+        b->blocks_wide[c] = (int)comp->width_in_blocks;
+        b->blocks_high[c] = (int)comp->height_in_blocks;
+        b->block_width[c] = DCTSIZE * cinfo->max_h_samp_factor / comp->h_samp_factor;
+        b->block_height[c] = DCTSIZE * cinfo->max_v_samp_factor / comp->v_samp_factor;
+    }
+}
+
+/// What a split decode needs to know before it starts: read from the header alone.
+typedef struct {
+    uint32_t width, height;
+    int progressive, imcu_height, ycbcr3;
+    qc_jpeg_blocks blocks;
+} qc_jpeg_layout;
+
+static int qc_jpeg_read_layout(const uint8_t *data, size_t size, qc_jpeg_layout *out) {
+    struct jpeg_decompress_struct cinfo;
+    qc_jpeg_err jerr;
+    memset(&jerr, 0, sizeof(jerr));
+    cinfo.err = jpeg_std_error(&jerr.pub);
+    jerr.pub.error_exit = qc_jpeg_error_exit;
+    jerr.pub.emit_message = qc_jpeg_emit;
+    if (setjmp(jerr.jump)) {
+        jpeg_destroy_decompress(&cinfo);
+        return QC_ERR_CORRUPT;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, data, (unsigned long)size);
+    jpeg_read_header(&cinfo, TRUE);
+    memset(out, 0, sizeof(*out));
+    out->width = cinfo.image_width;
+    out->height = cinfo.image_height;
+    out->progressive = cinfo.progressive_mode ? 1 : 0;
+    out->imcu_height = DCTSIZE * cinfo.max_v_samp_factor;
+    out->ycbcr3 = cinfo.num_components == 3 && cinfo.jpeg_color_space == JCS_YCbCr;
+    if (out->ycbcr3) qc_jpeg_layout_blocks(&cinfo, &out->blocks);
+    jpeg_destroy_decompress(&cinfo);
+    return QC_OK;
+}
+
+/// One part of a split decode, run on its own thread.
+typedef struct {
+    const uint8_t *data; size_t size; uint64_t max_pixels;
+    qc_jpeg_info info; qc_jpeg_sink sink; char err[QC_ERR_LEN]; int status;
+} qc_jpeg_part;
+
+static void *qc_jpeg_part_main(void *arg) {
+    qc_jpeg_part *p = (qc_jpeg_part *)arg;
+    p->status = qc_jpeg_run(p->data, p->size, p->max_pixels, &p->info, NULL, p->err, &p->sink);
+    return NULL;
+}
+
+static unsigned long qc_gcd(unsigned long a, unsigned long b) { while (b) { unsigned long t = a % b; a = b; b = t; } return a; }
+
+/// A planar decode on two threads when `threads` > 1 and the stream allows it: a sequential
+/// (baseline) stream is cut at an iMCU row; this thread decodes the rows above the cut and a second
+/// thread entropy-decodes past them (jpeg_skip_scanlines: Huffman decoding only, about a quarter of
+/// the work) and decodes the rest. Each decoder is a libjpeg instance of its own over the same bytes,
+/// writing disjoint rows of the planes, the thumbnail and the block means, so the result is the same
+/// as one decoder's. The cut balances the two: the lower part pays for the skip (cut ≈ 0.58 × height).
+/// A progressive stream (every scan needed before any row) or a small image decodes on one thread.
+static int qc_jpeg_run_split(const uint8_t *data, size_t size, uint64_t max_pixels, qc_jpeg_info *info,
+                             char err[QC_ERR_LEN], qc_jpeg_sink *sink, int threads) {
+    qc_jpeg_layout lay;
+    if (threads < 2 || qc_jpeg_read_layout(data, size, &lay) != QC_OK || lay.progressive || lay.height < 512 ||
+        (uint64_t)lay.width * lay.height > max_pixels)
+        return qc_jpeg_run(data, size, max_pixels, info, NULL, err, sink);
+    unsigned long step = (unsigned long)lay.imcu_height;
+    if (sink->thumb && sink->thumb_factor > 1) step = step / qc_gcd(step, (unsigned long)sink->thumb_factor) * sink->thumb_factor;
+    size_t cut = (size_t)((0.58 * lay.height) / step + 0.5) * step;
+    if (cut == 0 || cut >= lay.height) return qc_jpeg_run(data, size, max_pixels, info, NULL, err, sink);
+    float *means = NULL;
+    size_t means_size = 0;
+    int tapped = sink->means && sink->blocks && lay.ycbcr3;
+    if (tapped) {
+        for (int c = 0; c < 3; c++) means_size += (size_t)lay.blocks.blocks_wide[c] * lay.blocks.blocks_high[c] * sizeof(float);
+        void *m = mmap(NULL, means_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (m == MAP_FAILED) return qc_jpeg_run(data, size, max_pixels, info, NULL, err, sink);
+        means = (float *)m;
+        *sink->blocks = lay.blocks;
+    }
+    qc_jpeg_part lower;
+    memset(&lower, 0, sizeof(lower));
+    lower.data = data; lower.size = size; lower.max_pixels = max_pixels;
+    lower.sink = *sink;
+    lower.sink.row_begin = cut; lower.sink.row_end = 0; lower.sink.shared_means = means;
+    qc_jpeg_sink upper = *sink;
+    upper.row_begin = 0; upper.row_end = cut; upper.shared_means = means;
+    pthread_t thread;
+    int spawned = pthread_create(&thread, NULL, qc_jpeg_part_main, &lower) == 0;
+    if (!spawned) qc_jpeg_part_main(&lower);
+    int status = qc_jpeg_run(data, size, max_pixels, info, NULL, err, &upper);
+    if (spawned) pthread_join(thread, NULL);
+    if (status == QC_OK && lower.status != QC_OK) {
+        status = lower.status;
+        memcpy(err, lower.err, QC_ERR_LEN);
+    }
+    if (status == QC_OK) {
+        // The upper part's warnings first, then the lower part's (its own rows and the stream's end).
+        if (info->warnings == 0 && lower.info.warnings > 0) memcpy(info->first_warning, lower.info.first_warning, QC_ERR_LEN);
+        info->warnings += lower.info.warnings;
+    }
+    if (tapped) {
+        if (status == QC_OK) *sink->means = means; else munmap(means, means_size);
+    }
+    return status;
 }
 
 int qc_jpeg_decode(const uint8_t *data, size_t size, uint64_t max_pixels,
@@ -406,29 +544,29 @@ int qc_jpeg_header(const uint8_t *data, size_t size, uint64_t max_pixels,
 int qc_jpeg_decode_planar(const uint8_t *data, size_t size, uint64_t max_pixels, qc_jpeg_info *info,
                           const float table[256], float *planes, size_t planes_capacity,
                           int thumb_factor, float *thumb, size_t thumb_capacity,
-                          qc_jpeg_blocks *blocks, float **means, char err[QC_ERR_LEN]) {
+                          qc_jpeg_blocks *blocks, float **means, int threads, char err[QC_ERR_LEN]) {
     if (!planes || !table) {
         snprintf(err, QC_ERR_LEN, "no output planes");
         return QC_ERR_ARGUMENT;
     }
     if (means) *means = NULL;
     qc_jpeg_sink sink = { 0, table, planes, planes_capacity, NULL, thumb_factor, thumb, thumb_capacity,
-                          blocks, blocks ? means : NULL };
-    return qc_jpeg_run(data, size, max_pixels, info, NULL, err, &sink);
+                          blocks, blocks ? means : NULL, 0, 0, NULL };
+    return qc_jpeg_run_split(data, size, max_pixels, info, err, &sink, threads);
 }
 
 int qc_jpeg_decode_planar8(const uint8_t *data, size_t size, uint64_t max_pixels, qc_jpeg_info *info,
                            const float table[256], uint8_t *planes, size_t planes_capacity,
                            int thumb_factor, float *thumb, size_t thumb_capacity,
-                           qc_jpeg_blocks *blocks, float **means, char err[QC_ERR_LEN]) {
+                           qc_jpeg_blocks *blocks, float **means, int threads, char err[QC_ERR_LEN]) {
     if (!planes || !table) {
         snprintf(err, QC_ERR_LEN, "no output planes");
         return QC_ERR_ARGUMENT;
     }
     if (means) *means = NULL;
     qc_jpeg_sink sink = { 0, table, NULL, planes_capacity, planes, thumb_factor, thumb, thumb_capacity,
-                          blocks, blocks ? means : NULL };
-    return qc_jpeg_run(data, size, max_pixels, info, NULL, err, &sink);
+                          blocks, blocks ? means : NULL, 0, 0, NULL };
+    return qc_jpeg_run_split(data, size, max_pixels, info, err, &sink, threads);
 }
 
 void qc_jpeg_free_means(float *means, const qc_jpeg_blocks *blocks) {

@@ -6,13 +6,13 @@ import Foundation
 enum JPEGDecoding {
 
     static func decode(_ data: Data, name: String, limits: DecodeLimits,
-                       thumbnailFactor: ((Int, Int) -> Int)? = nil) throws(ImageError) -> DecodedPhoto {
+                       thumbnailFactor: ((Int, Int) -> Int)? = nil, threads: Int = 1) throws(ImageError) -> DecodedPhoto {
         let header = try readHeader(data, name: name, limits: limits)
         let orientation = ExifOrientation(Int(header.exif_orientation))
         // A thumbnail rides along only when no EXIF rotation or flip follows.
         let planes = try decodePlanes(data, name: name, limits: limits, header: header,
                                       thumbnailFactor: orientation.value == 1 ? thumbnailFactor : nil,
-                                      orientation: orientation, as: Float.self, qc_jpeg_decode_planar)
+                                      orientation: orientation, threads: threads, as: Float.self, qc_jpeg_decode_planar)
         var image = Image(width: planes.width, height: planes.height, channels: planes.channels, transfer: .sRGB,
                           samples: planes.samples)
         image = orientation.apply(to: image)
@@ -25,17 +25,17 @@ enum JPEGDecoding {
     /// Decodes into 8-bit planes (`PhotoPixels.Storage.bytes`): no whole-frame Float32 conversion. A
     /// photo with an EXIF rotation or flip goes through `decode` instead (rare at an inspection station).
     static func decodePixels(_ data: Data, name: String, limits: DecodeLimits,
-                             thumbnailFactor: ((Int, Int) -> Int)?) throws(ImageError) -> DecodedPixels {
+                             thumbnailFactor: ((Int, Int) -> Int)?, threads: Int = 1) throws(ImageError) -> DecodedPixels {
         let header = try readHeader(data, name: name, limits: limits)
         let orientation = ExifOrientation(Int(header.exif_orientation))
         if orientation.value != 1 {
-            let d = try decode(data, name: name, limits: limits, thumbnailFactor: thumbnailFactor)
+            let d = try decode(data, name: name, limits: limits, thumbnailFactor: thumbnailFactor, threads: threads)
             var pixels = PhotoPixels(d.image)
             pixels.jpegBlockMeans = d.jpegBlockMeans
             return DecodedPixels(pixels: pixels, info: d.info, thumbnail: d.thumbnail)
         }
         let planes = try decodePlanes(data, name: name, limits: limits, header: header, thumbnailFactor: thumbnailFactor,
-                                      orientation: orientation, as: UInt8.self, qc_jpeg_decode_planar8)
+                                      orientation: orientation, threads: threads, as: UInt8.self, qc_jpeg_decode_planar8)
         var pixels = PhotoPixels(width: planes.width, height: planes.height, channels: planes.channels, bytes: planes.samples)
         pixels.jpegBlockMeans = planes.blockMeans
         return DecodedPixels(pixels: pixels,
@@ -62,13 +62,16 @@ enum JPEGDecoding {
     typealias PlanarDecoder<Sample> = (UnsafePointer<UInt8>?, Int, UInt64, UnsafeMutablePointer<qc_jpeg_info>?,
                                        UnsafePointer<Float>?, UnsafeMutablePointer<Sample>?, Int, Int32,
                                        UnsafeMutablePointer<Float>?, Int, UnsafeMutablePointer<qc_jpeg_blocks>?,
-                                       UnsafeMutablePointer<UnsafeMutablePointer<Float>?>?, UnsafeMutablePointer<CChar>?) -> Int32
+                                       UnsafeMutablePointer<UnsafeMutablePointer<Float>?>?, Int32,
+                                       UnsafeMutablePointer<CChar>?) -> Int32
 
     /// Decodes the scanlines straight into caller-owned planes of `Sample` sized from `header`, with the
     /// thumbnail (factor from `thumbnailFactor`) summed on the way and the block means (a YCbCr
-    /// stream) written down; the block means are placed for `orientation`.
+    /// stream) written down; the block means are placed for `orientation`. With `threads` > 1 a
+    /// sequential stream is cut in two and decoded on two threads (`qc_jpeg_run_split`).
     static func decodePlanes<Sample>(_ data: Data, name: String, limits: DecodeLimits, header: qc_jpeg_info,
-                                     thumbnailFactor: ((Int, Int) -> Int)?, orientation: ExifOrientation, as: Sample.Type,
+                                     thumbnailFactor: ((Int, Int) -> Int)?, orientation: ExifOrientation, threads: Int,
+                                     as: Sample.Type,
                                      _ run: PlanarDecoder<Sample>) throws(ImageError)
         -> (info: qc_jpeg_info, width: Int, height: Int, channels: Int, samples: [Sample], thumbnail: Thumbnail?,
             blockMeans: JPEGBlockMeans?) {
@@ -88,7 +91,7 @@ enum JPEGDecoding {
                     PhotoPixels.byteToUnit.withUnsafeBufferPointer { table in
                         run(buf.bindMemory(to: UInt8.self).baseAddress, buf.count, UInt64(limits.maxPixels), &info,
                             table.baseAddress, planes.baseAddress, n * ch, Int32(f), f > 1 ? thumb.baseAddress : nil, tn,
-                            &blocks, &means, &err)
+                            &blocks, &means, Int32(threads), &err)
                     }
                 }
                 thumbCount = status == Int32(QC_OK) ? tn : 0

@@ -31,6 +31,9 @@ public enum ParallelMap {
         }
     }
 
+    /// Threads one piece of work may use now: the cores, or fewer under `widthLimit`.
+    public static var width: Int { chunkCount(Int.max, minimumPerChunk: 1) }
+
     /// Chunks for `count` items: one per core allowed by `widthLimit`, none smaller than `minimumPerChunk`.
     static func chunkCount(_ count: Int, minimumPerChunk: Int) -> Int {
         let limit = widthLimit.load(ordering: .relaxed)

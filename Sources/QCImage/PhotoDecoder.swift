@@ -7,8 +7,14 @@ import Foundation
 /// decoded correctly or refused with a message saying what it really is.
 public struct PhotoDecoder: Sendable {
     public var limits: DecodeLimits
+    /// Most threads one JPEG decode may use; nil: two when `ParallelMap.width` allows (one inside a
+    /// lot's worker on a 2-core machine). The pixels are the same either way.
+    public var threads: Int?
 
-    public init(limits: DecodeLimits = .default) { self.limits = limits }
+    public init(limits: DecodeLimits = .default, threads: Int? = nil) { self.limits = limits; self.threads = threads }
+
+    /// Threads for the next JPEG decode.
+    var decodeThreads: Int { max(1, min(2, threads ?? ParallelMap.width)) }
 
     /// Reads and decodes the file at `path`.
     /// - Throws: `ImageError` naming the file and the reason.
@@ -39,7 +45,8 @@ public struct PhotoDecoder: Sendable {
         if data.isEmpty { throw .corrupt(file: name, reason: "the file is empty (0 bytes)") }
         switch PhotoFormatSniffer.sniff(data) {
         case .png: return try PNGDecoding.decode(data, name: name, limits: limits)
-        case .jpeg: return try JPEGDecoding.decode(data, name: name, limits: limits, thumbnailFactor: thumbnailFactor)
+        case .jpeg: return try JPEGDecoding.decode(data, name: name, limits: limits, thumbnailFactor: thumbnailFactor,
+                                                       threads: decodeThreads)
         case .other(let what): throw .unsupported(file: name, reason: "\(what); qcvision reads PNG and JPEG photos")
         case .unknown: throw .corrupt(file: name, reason: "not a PNG or JPEG file (unrecognised signature)")
         }
@@ -56,10 +63,16 @@ public struct PhotoDecoder: Sendable {
         } catch {
             throw .io(file: path, reason: Self.describe(error))
         }
+        return try decodePixels(data: data, name: path, thumbnailFactor: thumbnailFactor)
+    }
+
+    /// As `decodePixels(file:thumbnailFactor:)` for a photo held in memory; `name` is used in errors.
+    public func decodePixels(data: Data, name: String, thumbnailFactor: ((Int, Int) -> Int)? = nil) throws(ImageError) -> DecodedPixels {
         if !data.isEmpty, case .jpeg = PhotoFormatSniffer.sniff(data) {
-            return try JPEGDecoding.decodePixels(data, name: path, limits: limits, thumbnailFactor: thumbnailFactor)
+            return try JPEGDecoding.decodePixels(data, name: name, limits: limits, thumbnailFactor: thumbnailFactor,
+                                                 threads: decodeThreads)
         }
-        let d = try decode(data: data, name: path, thumbnailFactor: thumbnailFactor)
+        let d = try decode(data: data, name: name, thumbnailFactor: thumbnailFactor)
         return DecodedPixels(pixels: PhotoPixels(d.image), info: d.info, thumbnail: d.thumbnail)
     }
 

@@ -95,17 +95,19 @@ typedef struct {
 /// with qc_jpeg_free_means) of each block's exact mean sample, DC · q0 / 8 + 128 on the 0...255 scale,
 /// the Y, Cb, Cr planes one after the other as *blocks describes: the mean before the decoder rounds
 /// each reconstructed sample to an integer. Other streams leave *means NULL.
+/// With threads > 1 a sequential stream of 512 rows or more is decoded on two threads (the rows above
+/// a cut here, the rest on a second thread that skips to the cut); the output is the same.
 int qc_jpeg_decode_planar(const uint8_t *data, size_t size, uint64_t max_pixels, qc_jpeg_info *info,
                           const float table[256], float *planes, size_t planes_capacity,
                           int thumb_factor, float *thumb, size_t thumb_capacity,
-                          qc_jpeg_blocks *blocks, float **means, char err[QC_ERR_LEN]);
+                          qc_jpeg_blocks *blocks, float **means, int threads, char err[QC_ERR_LEN]);
 
 /// As qc_jpeg_decode_planar, with the planes kept as 8-bit codes (plane c at planes + c*width*height);
 /// the thumbnail is still Float32 through `table`.
 int qc_jpeg_decode_planar8(const uint8_t *data, size_t size, uint64_t max_pixels, qc_jpeg_info *info,
                            const float table[256], uint8_t *planes, size_t planes_capacity,
                            int thumb_factor, float *thumb, size_t thumb_capacity,
-                           qc_jpeg_blocks *blocks, float **means, char err[QC_ERR_LEN]);
+                           qc_jpeg_blocks *blocks, float **means, int threads, char err[QC_ERR_LEN]);
 
 /// Frees the block means of qc_jpeg_decode_planar(8) (NULL is a no-op).
 void qc_jpeg_free_means(float *means, const qc_jpeg_blocks *blocks);
