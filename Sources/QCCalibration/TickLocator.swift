@@ -22,15 +22,17 @@ struct TickLocator {
     func profile(from t0: Double, count: Int, step: Double) -> [Double] {
         let lines = max(2, min(48, Int(band.upperBound - band.lowerBound)))
         var out = [Double](repeating: .nan, count: count)
-        for i in 0..<count {
-            let t = t0 + Double(i) * step
-            var sum = 0.0, k = 0
-            for j in 0..<lines {
-                let v = band.lowerBound + (Double(j) + 0.5) * (band.upperBound - band.lowerBound) / Double(lines)
-                let p = axis.point(t: t, v: v)
-                if let s = plane.sample(p.x, p.y) { sum += Double(s); k += 1 }
+        plane.withWindow { window in
+            for i in 0..<count {
+                let t = t0 + Double(i) * step
+                var sum = 0.0, k = 0
+                for j in 0..<lines {
+                    let v = band.lowerBound + (Double(j) + 0.5) * (band.upperBound - band.lowerBound) / Double(lines)
+                    let p = axis.point(t: t, v: v)
+                    if let s = window?.sample(p.x, p.y) ?? plane.sample(p.x, p.y) { sum += Double(s); k += 1 }
+                }
+                if k == lines { out[i] = darkTicks ? sum / Double(k) : -sum / Double(k) }
             }
-            if k == lines { out[i] = darkTicks ? sum / Double(k) : -sum / Double(k) }
         }
         return out
     }

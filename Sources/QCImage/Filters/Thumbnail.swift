@@ -169,6 +169,43 @@ public struct GreySampler: Sendable {
         return copy
     }
 
+    /// The cached grey window as a plain buffer view, for sampling loops (profiles of thousands of
+    /// points): no reference counting or copies per sample.
+    public struct Window {
+        @usableFromInline let values: UnsafeBufferPointer<Float>
+        @usableFromInline let width: Int, height: Int, x0: Int, y0: Int
+
+        @usableFromInline init(values: UnsafeBufferPointer<Float>, width: Int, height: Int, x0: Int, y0: Int) {
+            self.values = values; self.width = width; self.height = height; self.x0 = x0; self.y0 = y0
+        }
+
+        /// `GreySampler.sample(x, y)` where all four taps lie in the window (the same arithmetic, the
+        /// same value); nil elsewhere, where the caller asks the sampler itself.
+        @inlinable @inline(__always) public func sample(_ x: Double, _ y: Double) -> Float? {
+            let fx = x - 0.5, fy = y - 0.5
+            guard fx >= Double(x0), fy >= Double(y0), fx < Double(x0 + width - 1), fy < Double(y0 + height - 1) else { return nil }
+            // GreyPlane.sample at (x - x0, y - y0).
+            let wx = (x - Double(x0)) - 0.5, wy = (y - Double(y0)) - 0.5
+            if wx < 0 || wy < 0 || wx > Double(width - 1) || wy > Double(height - 1) { return nil }
+            let ix = min(Int(wx), width - 2 < 0 ? 0 : width - 2), iy = min(Int(wy), height - 2 < 0 ? 0 : height - 2)
+            let ax = Float(wx - Double(ix)), ay = Float(wy - Double(iy))
+            let i = iy * width + ix
+            let x1 = width > 1 ? 1 : 0, y1 = height > 1 ? width : 0
+            let v = values
+            let top = v[i] + (v[i + x1] - v[i]) * ax
+            let bottom = v[i + y1] + (v[i + y1 + x1] - v[i + y1]) * ax
+            return top + (bottom - top) * ay
+        }
+    }
+
+    /// Runs `body` with a view of the cached window (nil when there is none).
+    @inlinable public func withWindow<R>(_ body: (Window?) -> R) -> R {
+        guard let window else { return body(nil) }
+        return window.values.withUnsafeBufferPointer { v in
+            body(Window(values: v, width: window.width, height: window.height, x0: x0, y0: y0))
+        }
+    }
+
     /// Bilinear grey at continuous position (x, y) in pixel-centre coordinates; nil outside the raster.
     @inlinable public func sample(_ x: Double, _ y: Double) -> Float? {
         let fx = x - 0.5, fy = y - 0.5

@@ -67,6 +67,11 @@ struct LinearCrop: Sendable {
     static let table: [Float] = (0...4096).map { Float(SRGBTransfer.decode(Double($0) / 4096)) }
 
     @inline(__always) static func linear(_ v: Float, _ t: [Float]) -> Float {
+        t.withUnsafeBufferPointer { linear(v, $0) }
+    }
+
+    /// As `linear(_:_:)` through the table's buffer (no bounds checks in per-pixel loops).
+    @inline(__always) static func linear(_ v: Float, _ t: UnsafeBufferPointer<Float>) -> Float {
         let x = min(max(v, 0), 1) * 4096
         let i = min(Int(x), 4095)
         let f = x - Float(i)

@@ -27,70 +27,131 @@ enum MaskOps {
         dilate(erode(m, width: w, height: h), width: w, height: h)
     }
 
+    /// 3×3 erosion; the raster's outermost rows and columns become background. Done as a 1×3 then a
+    /// 3×1 minimum (the square is separable), on the raw buffers.
     static func erode(_ m: [Bool], width w: Int, height h: Int) -> [Bool] {
-        var out = [Bool](repeating: false, count: m.count)
-        guard w > 2, h > 2 else { return out }
-        for y in 1..<(h - 1) {
-            for x in 1..<(w - 1) {
-                let i = y * w + x
-                out[i] = m[i] && m[i - 1] && m[i + 1] && m[i - w] && m[i + w] && m[i - w - 1] && m[i - w + 1] && m[i + w - 1] && m[i + w + 1]
-            }
-        }
-        return out
-    }
-
-    static func dilate(_ m: [Bool], width w: Int, height h: Int) -> [Bool] {
-        var out = m
-        for y in 0..<h {
-            for x in 0..<w where m[y * w + x] {
-                for dy in -1...1 { for dx in -1...1 {
-                    let xx = x + dx, yy = y + dy
-                    if xx >= 0, yy >= 0, xx < w, yy < h { out[yy * w + xx] = true }
-                } }
-            }
-        }
-        return out
-    }
-
-    /// Sets background regions that do not reach the raster border to foreground.
-    static func fillHoles(_ m: [Bool], width w: Int, height h: Int) -> [Bool] {
-        var outside = [Bool](repeating: false, count: m.count)
-        var stack: [Int] = []
-        for x in 0..<w { stack.append(x); stack.append((h - 1) * w + x) }
-        for y in 0..<h { stack.append(y * w); stack.append(y * w + w - 1) }
-        while let i = stack.popLast() {
-            if m[i] || outside[i] { continue }
-            outside[i] = true
-            let x = i % w, y = i / w
-            if x > 0 { stack.append(i - 1) }
-            if x < w - 1 { stack.append(i + 1) }
-            if y > 0 { stack.append(i - w) }
-            if y < h - 1 { stack.append(i + w) }
-        }
-        return (0..<m.count).map { m[$0] || !outside[$0] }
-    }
-
-    /// 4-connected components of the foreground; labels start at 1 (0 = background).
-    static func components(_ m: [Bool], width w: Int, height h: Int) -> (labels: [Int], components: [Component]) {
-        var labels = [Int](repeating: 0, count: m.count)
-        var comps: [Component] = []
-        var stack: [Int] = []
-        for start in 0..<m.count where m[start] && labels[start] == 0 {
-            let label = comps.count + 1
-            var c = Component(label: label, area: 0, minX: Int.max, minY: Int.max, maxX: 0, maxY: 0)
-            stack.append(start)
-            labels[start] = label
-            while let i = stack.popLast() {
-                let x = i % w, y = i / w
-                c.area += 1
-                c.minX = min(c.minX, x); c.maxX = max(c.maxX, x); c.minY = min(c.minY, y); c.maxY = max(c.maxY, y)
-                for j in [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1, y < h - 1 ? i + w : -1]
-                where j >= 0 && m[j] && labels[j] == 0 {
-                    labels[j] = label
-                    stack.append(j)
+        guard w > 2, h > 2 else { return [Bool](repeating: false, count: m.count) }
+        var across = [Bool](repeating: false, count: m.count)
+        m.withUnsafeBufferPointer { src in
+            across.withUnsafeMutableBufferPointer { a in
+                for y in 0..<h {
+                    let r = y * w
+                    for x in 1..<(w - 1) { a[r + x] = src[r + x - 1] && src[r + x] && src[r + x + 1] }
                 }
             }
-            comps.append(c)
+        }
+        var out = [Bool](repeating: false, count: m.count)
+        across.withUnsafeBufferPointer { a in
+            out.withUnsafeMutableBufferPointer { o in
+                for y in 1..<(h - 1) {
+                    let r = y * w
+                    for x in 1..<(w - 1) { o[r + x] = a[r + x - w] && a[r + x] && a[r + x + w] }
+                }
+            }
+        }
+        return out
+    }
+
+    /// 3×3 dilation (clipped at the raster's edges), as a 1×3 then a 3×1 maximum.
+    static func dilate(_ m: [Bool], width w: Int, height h: Int) -> [Bool] {
+        guard w > 0, h > 0 else { return m }
+        var across = [Bool](repeating: false, count: m.count)
+        m.withUnsafeBufferPointer { src in
+            across.withUnsafeMutableBufferPointer { a in
+                for y in 0..<h {
+                    let r = y * w
+                    for x in 0..<w {
+                        a[r + x] = src[r + x] || (x > 0 && src[r + x - 1]) || (x < w - 1 && src[r + x + 1])
+                    }
+                }
+            }
+        }
+        var out = [Bool](repeating: false, count: m.count)
+        across.withUnsafeBufferPointer { a in
+            out.withUnsafeMutableBufferPointer { o in
+                for y in 0..<h {
+                    let r = y * w
+                    for x in 0..<w {
+                        o[r + x] = a[r + x] || (y > 0 && a[r + x - w]) || (y < h - 1 && a[r + x + w])
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Sets background regions that do not reach the raster border to foreground (a flood fill of
+    /// the background from the border, 4-connected, with one preallocated stack).
+    static func fillHoles(_ m: [Bool], width w: Int, height h: Int) -> [Bool] {
+        let n = m.count
+        guard n > 0 else { return m }
+        var outside = [Bool](repeating: false, count: n)
+        // Each pixel is pushed at most once (marked when pushed): n entries always suffice.
+        var stack = [Int32](repeating: 0, count: n)
+        m.withUnsafeBufferPointer { fg in
+            outside.withUnsafeMutableBufferPointer { out in
+                stack.withUnsafeMutableBufferPointer { st in
+                    var top = 0
+                    @inline(__always) func push(_ i: Int) {
+                        if !fg[i] && !out[i] { out[i] = true; st[top] = Int32(i); top += 1 }
+                    }
+                    for x in 0..<w { push(x); push((h - 1) * w + x) }
+                    for y in 0..<h { push(y * w); push(y * w + w - 1) }
+                    while top > 0 {
+                        top -= 1
+                        let i = Int(st[top])
+                        let x = i % w, y = i / w
+                        if x > 0 { push(i - 1) }
+                        if x < w - 1 { push(i + 1) }
+                        if y > 0 { push(i - w) }
+                        if y < h - 1 { push(i + w) }
+                    }
+                }
+            }
+        }
+        return [Bool](unsafeUninitializedCapacity: n) { filled, count in
+            m.withUnsafeBufferPointer { fg in
+                outside.withUnsafeBufferPointer { out in
+                    for i in 0..<n { filled[i] = fg[i] || !out[i] }
+                }
+            }
+            count = n
+        }
+    }
+
+    /// 4-connected components of the foreground; labels start at 1 (0 = background), numbered in the
+    /// raster order of each component's first pixel.
+    static func components(_ m: [Bool], width w: Int, height h: Int) -> (labels: [Int], components: [Component]) {
+        let n = m.count
+        var labels = [Int](repeating: 0, count: n)
+        var comps: [Component] = []
+        var stack = [Int32](repeating: 0, count: n)
+        m.withUnsafeBufferPointer { fg in
+            labels.withUnsafeMutableBufferPointer { lab in
+                stack.withUnsafeMutableBufferPointer { st in
+                    for start in 0..<n where fg[start] && lab[start] == 0 {
+                        let label = comps.count + 1
+                        var c = Component(label: label, area: 0, minX: Int.max, minY: Int.max, maxX: 0, maxY: 0)
+                        var top = 0
+                        @inline(__always) func push(_ j: Int) {
+                            if fg[j] && lab[j] == 0 { lab[j] = label; st[top] = Int32(j); top += 1 }
+                        }
+                        push(start)
+                        while top > 0 {
+                            top -= 1
+                            let i = Int(st[top])
+                            let x = i % w, y = i / w
+                            c.area += 1
+                            c.minX = min(c.minX, x); c.maxX = max(c.maxX, x); c.minY = min(c.minY, y); c.maxY = max(c.maxY, y)
+                            if x > 0 { push(i - 1) }
+                            if x < w - 1 { push(i + 1) }
+                            if y > 0 { push(i - w) }
+                            if y < h - 1 { push(i + w) }
+                        }
+                        comps.append(c)
+                    }
+                }
+            }
         }
         return (labels, comps)
     }

@@ -66,20 +66,25 @@ enum UnitLocator {
         // Working-resolution linear RGB (the box means linearised), divided by the modelled illumination.
         var colour = [SIMD3<Float>](repeating: .zero, count: n)
         var light = [Float](repeating: 1, count: w)
+        let channels = work.image.channels
         work.image.samples.withUnsafeBufferPointer { s in
-            colour.withUnsafeMutableBufferPointer { out in
-                for y in 0..<h {
-                    if let m = illumination {
-                        for x in 0..<w {
-                            light[x] = 1 / Float(max(m.level(x: (Double(x) + 0.5) * Double(f), y: (Double(y) + 0.5) * Double(f)), 0.02))
+            table.withUnsafeBufferPointer { t in
+                colour.withUnsafeMutableBufferPointer { out in
+                    light.withUnsafeMutableBufferPointer { light in
+                        for y in 0..<h {
+                            if let m = illumination {
+                                for x in 0..<w {
+                                    light[x] = 1 / Float(max(m.level(x: (Double(x) + 0.5) * Double(f), y: (Double(y) + 0.5) * Double(f)), 0.02))
+                                }
+                            }
+                            for x in 0..<w {
+                                let i = y * w + x
+                                let r = LinearCrop.linear(s[i], t)
+                                let g = channels == 3 ? LinearCrop.linear(s[plane + i], t) : r
+                                let b = channels == 3 ? LinearCrop.linear(s[2 * plane + i], t) : r
+                                out[i] = SIMD3(r, g, b) * light[x]
+                            }
                         }
-                    }
-                    for x in 0..<w {
-                        let i = y * w + x
-                        let r = LinearCrop.linear(s[i], table)
-                        let g = work.image.channels == 3 ? LinearCrop.linear(s[plane + i], table) : r
-                        let b = work.image.channels == 3 ? LinearCrop.linear(s[2 * plane + i], table) : r
-                        out[i] = SIMD3(r, g, b) * light[x]
                     }
                 }
             }
@@ -106,7 +111,9 @@ enum UnitLocator {
         let mad = median(borderD.map { abs($0 - borderMedian) }) * 1.4826
         let threshold = max(0.1, borderMedian + 8 * mad)
         var mask = [Bool](repeating: false, count: n)
-        for i in 0..<n { mask[i] = distance(colour[i]) > threshold }
+        colour.withUnsafeBufferPointer { c in
+            mask.withUnsafeMutableBufferPointer { m in for i in 0..<n { m[i] = distance(c[i]) > threshold } }
+        }
         mask = MaskOps.open(mask, width: w, height: h)
         mask = MaskOps.fillHoles(mask, width: w, height: h)
         let (labels, components) = MaskOps.components(mask, width: w, height: h)
