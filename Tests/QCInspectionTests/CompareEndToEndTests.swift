@@ -36,6 +36,44 @@ struct CompareEndToEndTests {
         #expect(loaded.sheet.sku == "PIN-30-SE-GOLD")
     }
 
+    /// geometry.bin holds exactly what master.json holds; one that does not belong to the folder's
+    /// master.json (edited JSON, damaged or missing binary) is ignored and the JSON read instead.
+    @Test func geometryBinaryMatchesTheJSONAndIsIgnoredWhenStale() throws {
+        let saved = try Self.master.get()
+        let fm = FileManager.default
+        let original = RenderedUnits.directory.appendingPathComponent("round.qcmaster").path
+        #expect(fm.fileExists(atPath: original + "/geometry.bin"))
+        let copy = RenderedUnits.directory.appendingPathComponent("round-geometry-\(UUID().uuidString).qcmaster").path
+        try fm.copyItem(atPath: original, toPath: copy)
+        let fromBinary = try MeasuredMaster.load(copy).model
+        try fm.removeItem(atPath: copy + "/geometry.bin")
+        let fromJSON = try MeasuredMaster.load(copy).model
+        for m in [fromBinary, fromJSON] {
+            #expect(m.outline == saved.model.outline)
+            #expect(m.boundaries == saved.model.boundaries)
+            #expect(m.rings == saved.model.rings)
+        }
+        #expect(saved.model.boundaries.count > 100 && saved.model.rings.count > 2)
+        // master.json edited after the binary was written (ten boundary points kept): the JSON wins.
+        try fm.copyItem(atPath: original + "/geometry.bin", toPath: copy + "/geometry.bin")
+        let jsonURL = URL(fileURLWithPath: copy + "/master.json")
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: jsonURL)) as? [String: Any])
+        object["boundaries"] = Array(try #require(object["boundaries"] as? [Any]).prefix(10))
+        try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(to: jsonURL)
+        let edited = try MeasuredMaster.load(copy).model
+        #expect(edited.boundaries.count == 10)
+        #expect(edited.outline == saved.model.outline)
+        // A damaged binary (cut short) beside a matching JSON: ignored, nothing lost.
+        try fm.copyItem(atPath: original + "/master.json", toPath: copy + "/restored.json")
+        try fm.removeItem(atPath: copy + "/master.json")
+        try fm.moveItem(atPath: copy + "/restored.json", toPath: copy + "/master.json")
+        let binary = try Data(contentsOf: URL(fileURLWithPath: original + "/geometry.bin"))
+        try binary.prefix(binary.count - 7).write(to: URL(fileURLWithPath: copy + "/geometry.bin"))
+        let damaged = try MeasuredMaster.load(copy).model
+        #expect(damaged.boundaries == saved.model.boundaries)
+        #expect(damaged.rings == saved.model.rings)
+    }
+
     @Test func goodUnitPassesInAnyPose() throws {
         let (path, truth) = try RenderedUnits.write(RenderedUnits.unitSpec([], rotation: 117, seed: 21), name: "good")
         let r = try inspector().compare(photo: path)

@@ -1,6 +1,7 @@
 /// A measured master: the golden sample turned into numbers (schema qcvision.master.v1).
 ///
-/// Stored as a folder `NAME.qcmaster/` holding `master.json` (this), `regions.png` (the region map),
+/// Stored as a folder `NAME.qcmaster/` holding `master.json` (this), `geometry.bin` (its outline,
+/// boundaries and rings again, as binary columns for fast loading), `regions.png` (the region map),
 /// `overlay.png` (what was found, for the inspector to confirm), `sheet.yaml` (the control sheet) and
 /// the source photo. Coordinates are millimetres in the design frame: origin at the outline's area
 /// centroid, x right, y down, "top" is −y; the master photo defines it (masters are photographed upright).
@@ -103,5 +104,39 @@ public struct MasterModel: Sendable, Codable {
         let sides = [borderWidth.top, borderWidth.right, borderWidth.bottom, borderWidth.left].sorted()
         return MasterNominals(overallWidth: overallSize.width, overallHeight: overallSize.height,
                               borderWidth: (sides[1] + sides[2]) / 2)
+    }
+}
+
+extension MasterModel {
+    /// Decoder option: leave `outline`, `boundaries` and `rings` empty (they are read from
+    /// `geometry.bin`, see `MasterGeometryFile`); the JSON still holds them for everyone else.
+    static let geometryElsewhere = CodingUserInfoKey(rawValue: "qcvision.master.geometryElsewhere")!
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decode(String.self, forKey: .schema)
+        sku = try c.decode(String.self, forKey: .sku)
+        description = try c.decode(String.self, forKey: .description)
+        finish = try c.decode(String.self, forKey: .finish)
+        artworkRevision = try c.decode(String.self, forKey: .artworkRevision)
+        sourcePhoto = try c.decode(String.self, forKey: .sourcePhoto)
+        pxPerMM = try c.decode(Double.self, forKey: .pxPerMM)
+        calibrationUncertaintyPct = try c.decode(Double.self, forKey: .calibrationUncertaintyPct)
+        overallSize = try c.decode(Measurements.OverallSize.self, forKey: .overallSize)
+        borderWidth = try c.decode(Measurements.BorderWidth.self, forKey: .borderWidth)
+        platingLab = try c.decode([Double].self, forKey: .platingLab)
+        hasWhiteReference = try c.decode(Bool.self, forKey: .hasWhiteReference)
+        outlineSymmetric = try c.decode(Bool.self, forKey: .outlineSymmetric)
+        regions = try c.decode([RegionInfo].self, forKey: .regions)
+        grid = try c.decode(Grid.self, forKey: .grid)
+        ringSamples = try c.decode(Int.self, forKey: .ringSamples)
+        centroidPx = try c.decodeIfPresent([Double].self, forKey: .centroidPx)
+        if decoder.userInfo[Self.geometryElsewhere] as? Bool == true {
+            outline = []; boundaries = []; rings = []
+        } else {
+            outline = try c.decode([OutlinePoint].self, forKey: .outline)
+            boundaries = try c.decode([BoundaryPoint].self, forKey: .boundaries)
+            rings = try c.decode([Ring].self, forKey: .rings)
+        }
     }
 }

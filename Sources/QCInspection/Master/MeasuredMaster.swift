@@ -54,13 +54,16 @@ public struct MeasuredMaster: Sendable {
         }
     }
 
-    /// Writes `master.json`, `regions.png`, `sheet.yaml` and a copy of the photo into `directory`.
+    /// Writes `master.json`, `geometry.bin`, `regions.png`, `sheet.yaml` and a copy of the photo into `directory`.
     public mutating func save(to directory: String, photo: String) throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(model).write(to: URL(fileURLWithPath: directory + "/master.json"), options: .atomic)
+        let json = try encoder.encode(model)
+        try json.write(to: URL(fileURLWithPath: directory + "/master.json"), options: .atomic)
+        try MasterGeometryFile.encode(model, json: json)
+            .write(to: URL(fileURLWithPath: directory + "/" + MasterGeometryFile.name), options: .atomic)
         let g = model.grid
         var labelImage = Image(width: g.width, height: g.height, channels: 1)
         for k in model.labels.indices { labelImage.samples[k] = Float(Int(model.labels[k]) + 1) / 255 }
@@ -74,15 +77,26 @@ public struct MeasuredMaster: Sendable {
         path = directory
     }
 
-    /// Loads a master folder.
+    /// Loads a master folder (its geometry from `geometry.bin` when that matches `master.json`,
+    /// else from the JSON).
     public static func load(_ directory: String) throws -> MeasuredMaster {
         let jsonPath = directory + "/master.json"
         guard let data = FileManager.default.contents(atPath: jsonPath) else {
             throw InspectionError.master(path: directory, reason: "no master.json: create it with `qcvision master create PHOTO --sheet SHEET --out \(directory)`")
         }
+        // The bulky geometry from geometry.bin when it was written with exactly this master.json.
+        let geometry = FileManager.default.contents(atPath: directory + "/" + MasterGeometryFile.name)
+            .flatMap { MasterGeometryFile.decode($0, json: data) }
+        let decoder = JSONDecoder()
+        if geometry != nil { decoder.userInfo[MasterModel.geometryElsewhere] = true }
         var model: MasterModel
-        do { model = try JSONDecoder().decode(MasterModel.self, from: data) } catch {
+        do { model = try decoder.decode(MasterModel.self, from: data) } catch {
             throw InspectionError.master(path: jsonPath, reason: "not a qcvision master (\(error))")
+        }
+        if let geometry {
+            model.outline = geometry.outline
+            model.boundaries = geometry.boundaries
+            model.rings = geometry.rings
         }
         guard model.schema == "qcvision.master.v1" else {
             throw InspectionError.master(path: jsonPath, reason: "unknown schema \(model.schema)")
