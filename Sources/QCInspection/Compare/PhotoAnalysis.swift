@@ -57,6 +57,9 @@ struct PhotoAnalysis: Sendable {
         return Float(light.model.level(x: x, y: y) * light.inverseReference)
     }
 
+    /// True where `normalisedColour(x, y)` gives a colour (inside the crop).
+    func covers(_ x: Double, _ y: Double) -> Bool { crop.contains(x, y) }
+
     /// White-referenced, illumination-corrected linear colour at image point (x, y); nil outside.
     func normalisedColour(_ x: Double, _ y: Double) -> SIMD3<Float>? {
         guard let c = crop.sample(x, y) else { return nil }

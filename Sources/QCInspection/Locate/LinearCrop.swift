@@ -69,6 +69,12 @@ struct LinearCrop: Sendable {
         return t[i] + (t[i + 1] - t[i]) * f
     }
 
+    /// True where `sample(x, y)` gives a colour (the same test).
+    @inline(__always) func contains(_ x: Double, _ y: Double) -> Bool {
+        let fx = x - 0.5 - Double(x0), fy = y - 0.5 - Double(y0)
+        return !(fx < 0 || fy < 0 || fx > Double(width - 1) || fy > Double(height - 1))
+    }
+
     /// Bilinear linear-RGB sample at image position (x, y) (pixel-centre convention); nil outside the crop.
     @inline(__always) func sample(_ x: Double, _ y: Double) -> SIMD3<Float>? {
         let fx = x - 0.5 - Double(x0), fy = y - 0.5 - Double(y0)

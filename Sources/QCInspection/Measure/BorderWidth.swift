@@ -27,24 +27,35 @@ enum BorderWidth {
             let d = registration.toDesign(p.x, p.y)
             guard let (fillColour, expected) = fill(d.0, d.1) else { return nil }
             let reach = (2 * expected + 0.5) * s
-            var profile = EdgeProfile(reservingCapacity: Int(reach / 0.25) + 2)
+            // Colours read on demand: the rim's plateau, the walk to its inner edge and the windows
+            // around that edge, not the whole reach (see EdgeProfile.crossing).
+            var ts: [Double] = [], taps: [(Double, Double)] = []
+            ts.reserveCapacity(Int(reach / 0.25) + 2); taps.reserveCapacity(Int(reach / 0.25) + 2)
             var t = 0.0
             while t <= reach {
-                if let c = analysis.normalisedColour(p.x - t * p.nx, p.y - t * p.ny) { profile.t.append(t); profile.colours.append(c) }
+                if analysis.covers(p.x - t * p.nx, p.y - t * p.ny) { ts.append(t); taps.append((p.x - t * p.nx, p.y - t * p.ny)) }
                 t += 0.25
             }
-            guard profile.t.count > 16 else { return nil }
+            guard ts.count > 16 else { return nil }
+            var profile = EdgeProfile(t: ts) { i in analysis.normalisedColour(taps[i].0, taps[i].1) ?? .zero }
             // Shading varies over the metal: read the plating just inside the outer edge and scale the
             // fill's colour by the same local light, so the ½ level sits between the two actual colours.
             guard let localMetal = profile.mean(in: 2.5...4.0) else { return nil }
             let shade = (localMetal / metal).sum() / 3
             let localFill = fillColour * (1 + 0.5 * (shade - 1))
-            let proj = profile.projection(side1: localMetal, side2: localFill, chromaWeight: EdgeProfile.outlineChromaWeight)
             // First metal→fill crossing past the outer edge's blur.
             var first: Double?
-            for i in 0..<(proj.count - 1) where profile.t[i] >= 2.5 && proj[i] >= 0.5 && proj[i + 1] < 0.5 {
-                first = profile.t[i] + (proj[i] - 0.5) / (proj[i] - proj[i + 1]) * 0.25
-                break
+            if let (md, dd) = EdgeProfile.metric(side1: localMetal, side2: localFill, chromaWeight: EdgeProfile.outlineChromaWeight) {
+                var carried: (i: Int, value: Double)?
+                for i in 0..<(ts.count - 1) where ts[i] >= 2.5 {
+                    let si = carried.flatMap { $0.i == i ? $0.value : nil } ?? profile.projected(i, side2: localFill, md: md, dd: dd)
+                    let sj = profile.projected(i + 1, side2: localFill, md: md, dd: dd)
+                    if si >= 0.5 && sj < 0.5 {
+                        first = ts[i] + (si - 0.5) / (si - sj) * 0.25
+                        break
+                    }
+                    carried = (i + 1, sj)
+                }
             }
             guard let start = first,
                   let r = profile.refine(start: start, gap: 3, width: 1.5, within: 2.5...reach,

@@ -58,18 +58,23 @@ enum BoundaryShift {
             }
             // Search ±0.8 mm whatever the regions' widths: a thin metal line moved by more than its own
             // width still shows as the same a→b crossing (only crossings in that direction count).
+            // The profile's colours are read on demand: an edge near where the master has it needs
+            // only the samples around it and its plateau windows (see EdgeProfile.crossing).
             let lo = -0.8, hi = 0.8
-            var profile = EdgeProfile(reservingCapacity: Int((hi - lo) / step) + 2)
+            let capacity = Int((hi - lo) / step) + 2
+            var ts: [Double] = [], points: [(Double, Double)] = []
+            ts.reserveCapacity(capacity); points.reserveCapacity(capacity)
             var t = lo
             while t <= hi {
                 let p = registration.toPhoto(b.x + t * b.nx, b.y + t * b.ny)
-                if let c = analysis.normalisedColour(p.0, p.1) { profile.t.append(t); profile.colours.append(c) }
+                if analysis.covers(p.0, p.1) { ts.append(t); points.append(p) }
                 t += step
             }
-            guard profile.t.count > 8 else { return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil, pair: b.a * 256 + b.b) }
-            let proj = profile.projection(side1: ca, side2: cb)
+            guard ts.count > 8 else { return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil, pair: b.a * 256 + b.b) }
+            var profile = EdgeProfile(t: ts) { i in analysis.normalisedColour(points[i].0, points[i].1) ?? .zero }
             let margin = 1.5 / s
-            guard lo + margin < hi - margin, let start = EdgeProfile.crossing(proj, t: profile.t, near: 0, within: (lo + margin)...(hi - margin)) else {
+            guard lo + margin < hi - margin,
+                  let start = profile.crossing(side1: ca, side2: cb, near: 0, within: (lo + margin)...(hi - margin)) else {
                 return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil, pair: b.a * 256 + b.b)
             }
             // Local plateaus only where both regions are wide enough here; else the master's colours.

@@ -9,7 +9,11 @@
 struct EdgeProfile {
     /// Positions along the line (px or mm, increasing).
     var t: [Double]
+    /// The colour at each position; for a profile read on demand (`init(t:source:)`), the ones read so far.
     var colours: [SIMD3<Float>]
+    /// For a profile read on demand: which colours have been read (empty: all of them are known).
+    private var known: [Bool] = []
+    private var source: ((Int) -> SIMD3<Float>)?
 
     init(t: [Double], colours: [SIMD3<Float>]) {
         self.t = t
@@ -25,10 +29,44 @@ struct EdgeProfile {
         colours.reserveCapacity(capacity)
     }
 
+    /// A profile whose colour at `t[i]` is read only when first needed, by `source(i)`. Finding an edge
+    /// near where it is expected touches the samples around it and its plateau windows, a fraction of a
+    /// ±0.8 mm profile; every result is the one the fully read profile gives (see `crossing`).
+    init(t: [Double], source: @escaping (Int) -> SIMD3<Float>) {
+        self.t = t
+        colours = [SIMD3<Float>](repeating: .zero, count: t.count)
+        known = [Bool](repeating: false, count: t.count)
+        self.source = source
+    }
+
+    /// The colour at `t[i]`, read now if it has not been.
+    @inline(__always) mutating func colour(_ i: Int) -> SIMD3<Float> {
+        if !known.isEmpty && !known[i], let source {
+            colours[i] = source(i)
+            known[i] = true
+        }
+        return colours[i]
+    }
+
+    /// Indices of the samples with t in `range` (t is increasing), by binary search.
+    func indices(in range: ClosedRange<Double>) -> Range<Int> {
+        func firstIndex(where predicate: (Double) -> Bool) -> Int {
+            var lo = 0, hi = t.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if predicate(t[mid]) { hi = mid } else { lo = mid + 1 }
+            }
+            return lo
+        }
+        let start = firstIndex { $0 >= range.lowerBound }
+        let end = firstIndex { $0 > range.upperBound }
+        return start..<max(start, end)
+    }
+
     /// Mean colour over samples with t in `range`; nil if none.
-    func mean(in range: ClosedRange<Double>) -> SIMD3<Float>? {
+    mutating func mean(in range: ClosedRange<Double>) -> SIMD3<Float>? {
         var sum = SIMD3<Float>.zero, n = 0
-        for (i, ti) in t.enumerated() where range.contains(ti) { sum += colours[i]; n += 1 }
+        for i in indices(in: range) { sum += colour(i); n += 1 }
         return n > 0 ? sum / Float(n) : nil
     }
 
@@ -45,36 +83,91 @@ struct EdgeProfile {
     /// whose two sides differ clearly in luminance are located mostly on luminance. Where the
     /// luminance difference is under a third of the colour difference (two enamels of equal lightness),
     /// chroma is all there is and keeps its full weight.
-    func projection(side1: SIMD3<Float>, side2: SIMD3<Float>, chromaWeight: Float = 1) -> [Double] {
+    mutating func projection(side1: SIMD3<Float>, side2: SIMD3<Float>, chromaWeight: Float = 1) -> [Double] {
+        guard let (md, dd) = Self.metric(side1: side1, side2: side2, chromaWeight: chromaWeight) else {
+            return [Double](repeating: 0.5, count: t.count)
+        }
+        return (0..<t.count).map { projected($0, side2: side2, md: md, dd: dd) }
+    }
+
+    /// The projection's metric vector and normaliser (see `projection`); nil when the sides do not differ.
+    static func metric(side1: SIMD3<Float>, side2: SIMD3<Float>, chromaWeight: Float) -> (md: SIMD3<Float>, dd: Float)? {
         let d = side1 - side2
         let l = SIMD3<Float>(0.2126, 0.7152, 0.0722) / 0.748_29
         let along = (d * l).sum()
         let w: Float = along * along >= (d * d).sum() / 9 ? chromaWeight : 1
         let md = w * d + (1 - w) * along * l
         let dd = (d * md).sum()
-        guard dd > 0 else { return [Double](repeating: 0.5, count: colours.count) }
-        return colours.map { Double(((($0 - side2) * md).sum()) / dd) }
+        return dd > 0 ? (md, dd) : nil
     }
 
-    /// The ½ crossing from side 1 (before) to side 2 (after) nearest to `near`, linearly interpolated.
-    /// Only crossings in that direction (falling projection) count.
-    static func crossing(_ s: [Double], t: [Double], near: Double, within: ClosedRange<Double>) -> Double? {
-        var best: Double?
-        for i in 0..<(s.count - 1) where s[i] >= 0.5 && s[i + 1] < 0.5 {
-            let a = (s[i] - 0.5) / (s[i] - s[i + 1])
+    /// The projection of sample i (see `projection`) with a metric from `metric`.
+    @inline(__always) mutating func projected(_ i: Int, side2: SIMD3<Float>, md: SIMD3<Float>, dd: Float) -> Double {
+        Double(((colour(i) - side2) * md).sum() / dd)
+    }
+
+    /// The ½ crossing from side 1 (before) to side 2 (after) nearest to `near`, linearly interpolated;
+    /// only crossings in that direction (falling projection) count, and of two equally near the
+    /// earlier. It reads only the samples it needs: intervals are visited outwards from `near` on both
+    /// sides, and a side stops once its next interval lies further from `near` than the best crossing
+    /// found (less 1e-9, so no rounding of the interpolation can hide a closer one). The result is the
+    /// one a scan of the whole projected profile gives.
+    mutating func crossing(side1: SIMD3<Float>, side2: SIMD3<Float>, chromaWeight: Float = 1, near: Double,
+                           within: ClosedRange<Double>) -> Double? {
+        let n = t.count
+        guard n >= 2, let (md, dd) = Self.metric(side1: side1, side2: side2, chromaWeight: chromaWeight) else { return nil }
+        var best: (i: Int, x: Double, distance: Double)?
+        // Interval i is [t[i], t[i + 1]]; the first one reaching `near` starts the right-hand walk.
+        var right = 0
+        while right < n - 2 && t[right + 1] < near { right += 1 }
+        var left = right - 1
+        var carried: (i: Int, value: Double)?   // the right walk's last projection, reused as the next start
+        func lowerBound(_ i: Int) -> Double { max(0, t[i] - near, near - t[i + 1]) - 1e-9 }
+        func consider(_ i: Int, _ si: Double, _ sj: Double) {
+            guard si >= 0.5 && sj < 0.5 else { return }
+            let a = (si - 0.5) / (si - sj)
             let x = t[i] + a * (t[i + 1] - t[i])
-            guard within.contains(x) else { continue }
-            if best == nil || abs(x - near) < abs(best! - near) { best = x }
+            guard within.contains(x) else { return }
+            let distance = abs(x - near)
+            if let b = best, distance > b.distance || (distance == b.distance && i > b.i) { return }
+            best = (i, x, distance)
         }
-        return best
+        var leftDone = left < 0, rightDone = false
+        while !leftDone || !rightDone {
+            if !rightDone {
+                if let b = best, lowerBound(right) > b.distance {
+                    rightDone = true
+                } else {
+                    let si = carried.flatMap { $0.i == right ? $0.value : nil } ?? projected(right, side2: side2, md: md, dd: dd)
+                    let sj = projected(right + 1, side2: side2, md: md, dd: dd)
+                    consider(right, si, sj)
+                    carried = (right + 1, sj)
+                    right += 1
+                    rightDone = right >= n - 1
+                }
+            }
+            if !leftDone {
+                if let b = best, lowerBound(left) > b.distance {
+                    leftDone = true
+                } else {
+                    let si = projected(left, side2: side2, md: md, dd: dd)
+                    let sj = projected(left + 1, side2: side2, md: md, dd: dd)
+                    consider(left, si, sj)
+                    left -= 1
+                    leftDone = left < 0
+                }
+            }
+        }
+        return best?.x
     }
 
     /// Least-squares line through the samples with t in `range`, evaluated at `at`; nil with fewer than 3.
-    func linearFit(in range: ClosedRange<Double>, at: Double) -> SIMD3<Float>? {
+    mutating func linearFit(in range: ClosedRange<Double>, at: Double) -> SIMD3<Float>? {
         var n = 0.0, st = 0.0, stt = 0.0
         var sc = SIMD3<Double>.zero, stc = SIMD3<Double>.zero
-        for (i, ti) in t.enumerated() where range.contains(ti) {
-            let c = SIMD3<Double>(Double(colours[i].x), Double(colours[i].y), Double(colours[i].z))
+        for i in indices(in: range) {
+            let ti = t[i], ci = colour(i)
+            let c = SIMD3<Double>(Double(ci.x), Double(ci.y), Double(ci.z))
             n += 1; st += ti; stt += ti * ti; sc += c; stc += ti * c
         }
         guard n >= 3 else { return nil }
@@ -91,7 +184,7 @@ struct EdgeProfile {
     /// `extrapolate`, each plateau is a straight line through its window carried to the edge, so a side
     /// whose level drifts towards the edge (a highlight's flank on metal) does not move the ½ level;
     /// the price is more noise (the line is carried `gap` beyond its window).
-    func refine(start: Double, gap: Double, width: Double, within: ClosedRange<Double>,
+    mutating func refine(start: Double, gap: Double, width: Double, within: ClosedRange<Double>,
                 fallback1: SIMD3<Float>? = nil, fallback2: SIMD3<Float>? = nil, extrapolate: Bool = false,
                 chromaWeight: Float = 1, plateauTolerance: Float? = nil) -> (edge: Double, contrast: Float)? {
         var edge = start
@@ -112,8 +205,7 @@ struct EdgeProfile {
                 if let m = mean(in: (edge + gap)...(edge + gap + width)), accepted(m, fallback2) { c2 = m }
             }
             guard let a = c1, let b = c2 else { return nil }
-            let s = projection(side1: a, side2: b, chromaWeight: chromaWeight)
-            guard let x = Self.crossing(s, t: t, near: edge, within: within) else { return nil }
+            guard let x = crossing(side1: a, side2: b, chromaWeight: chromaWeight, near: edge, within: within) else { return nil }
             if abs(x - edge) < 1e-4 { edge = x; break }
             edge = x
         }
