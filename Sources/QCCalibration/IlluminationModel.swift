@@ -61,10 +61,12 @@ public struct IlluminationModel: Sendable, Equatable, Codable {
 
     /// Fits the model to a thumbnail of the photo (coarsened further to 700-1400 px across: a smooth
     /// model needs no full resolution).
-    public static func fit(thumbnail: Thumbnail, cellsAcross: Int = 32) -> IlluminationModel? {
-        let coarse = thumbnail.coarsened(by: max(1, thumbnail.image.width / 800))
+    /// `grey`, when given, is `GreyPlane(thumbnail.image)` made already (the ruler search's).
+    public static func fit(thumbnail: Thumbnail, grey thumbnailGrey: GreyPlane? = nil, cellsAcross: Int = 32) -> IlluminationModel? {
+        let step = max(1, thumbnail.image.width / 800)
+        let coarse = thumbnail.coarsened(by: step)
         let factor = coarse.factor
-        let grey = GreyPlane(coarse.image)
+        let grey = step == 1 ? thumbnailGrey ?? GreyPlane(coarse.image) : GreyPlane(coarse.image)
         let cell = max(4, grey.width / cellsAcross)
         let nx = grey.width / cell, ny = grey.height / cell
         guard nx >= 4, ny >= 4 else { return nil }

@@ -45,18 +45,18 @@ public struct PhotoCalibration: Sendable {
     public static func resolve<Alongside>(pixels image: PhotoPixels, thumbnail: Thumbnail, file: String, detector: RulerDetector,
                                           station: StationProfile?, alongside: (IlluminationModel?) -> Alongside)
         throws(CalibrationError) -> (calibration: PhotoCalibration, alongside: Alongside) {
-        // The illumination fit and the ruler search are independent: run them side by side.
-        let both = ParallelMap.map(2, minimumPerChunk: 1) { k -> (IlluminationModel?, Alongside?, Result<RulerCalibration, CalibrationError>?) in
-            if k == 0 {
-                let fitted = IlluminationModel.fit(thumbnail: thumbnail)
-                return (fitted, alongside(fitted ?? station?.illumination), nil)
+        // The illumination fit and the ruler search are independent: run them side by side, on the
+        // thumbnail's grey made once for both. A fork, not a map: the ruler search's own maps then
+        // spread over both cores once the illumination side is done.
+        let grey = GreyPlane(thumbnail.image)
+        let (found, (illumination, extra)) = ParallelMap.fork({
+            Result { () throws(CalibrationError) -> RulerCalibration in
+                try detector.calibrate(pixels: image, thumbnail: thumbnail, grey: grey, file: file)
             }
-            return (nil, nil, Result { () throws(CalibrationError) -> RulerCalibration in
-                try detector.calibrate(pixels: image, thumbnail: thumbnail, file: file) })
-        }
-        let illumination = both[0].0
-        guard let extra = both[0].1 else { preconditionFailure("the illumination thread always returns its companion's result") }
-        let found = both[1].2 ?? .failure(.noRuler(file: file, detail: "not searched"))
+        }, alongside: { () -> (IlluminationModel?, Alongside) in
+            let fitted = IlluminationModel.fit(thumbnail: thumbnail, grey: grey)
+            return (fitted, alongside(fitted ?? station?.illumination))
+        })
         return (try combine(found: found, illumination: illumination, image: image, file: file, station: station), extra)
     }
 

@@ -34,10 +34,12 @@ public struct RulerDetector: Sendable {
     /// Calibrates a photo's pixels (8-bit or Float32, see `PhotoPixels`), searching coarsely on
     /// `thumbnail` (made from them, normally at `workingFactor`) and reading graduations at full
     /// resolution straight from the pixels.
-    public func calibrate(pixels image: PhotoPixels, thumbnail: Thumbnail, file: String) throws(CalibrationError) -> RulerCalibration {
+    /// `grey`, when given, is `GreyPlane(thumbnail.image)` made already (shared with the illumination fit).
+    public func calibrate(pixels image: PhotoPixels, thumbnail: Thumbnail, grey: GreyPlane? = nil,
+                          file: String) throws(CalibrationError) -> RulerCalibration {
         var full = GreySampler(image)
         let factor = thumbnail.factor
-        let work = GreyPlane(thumbnail.image)
+        let work = grey ?? GreyPlane(thumbnail.image)
         let gradient = GradientEdges(work)
         let angles = EdgeOrientations.peaks(histogram: gradient.orientationHistogram)
         let search = TickBandSearch(plane: work, edges: gradient, polarity: definition.polarity)

@@ -129,15 +129,17 @@ struct TickBandSearch {
         // Profile: mean over the band's v at each t (1 working pixel steps).
         var profile = [Double](repeating: .nan, count: count)
         let vSteps = max(1, Int(band.upperBound - band.lowerBound))
-        for i in 0..<count {
-            let t = t0 + Double(i) + 0.5
-            var sum = 0.0, k = 0
-            for j in 0..<vSteps {
-                let v = band.lowerBound + (Double(j) + 0.5) * (band.upperBound - band.lowerBound) / Double(vSteps)
-                let p = axis.point(t: t, v: v)
-                if let s = plane.sample(p.x, p.y) { sum += Double(s); k += 1 }
+        plane.withView { view in
+            for i in 0..<count {
+                let t = t0 + Double(i) + 0.5
+                var sum = 0.0, k = 0
+                for j in 0..<vSteps {
+                    let v = band.lowerBound + (Double(j) + 0.5) * (band.upperBound - band.lowerBound) / Double(vSteps)
+                    let p = axis.point(t: t, v: v)
+                    if let s = view.sample(p.x, p.y) { sum += Double(s); k += 1 }
+                }
+                if k * 2 >= vSteps { profile[i] = darkTicks ? sum / Double(k) : -sum / Double(k) }
             }
-            if k * 2 >= vSteps { profile[i] = darkTicks ? sum / Double(k) : -sum / Double(k) }
         }
         let valid = profile.filter { !$0.isNaN }
         guard valid.count > 20,

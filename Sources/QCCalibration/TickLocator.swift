@@ -47,9 +47,8 @@ struct TickLocator {
         let p = profile(from: start, count: count, step: step)
         if p.contains(where: { $0.isNaN }) { return nil }
         guard let minIndex = p.indices.min(by: { p[$0] < p[$1] }) else { return nil }
-        // Face level: a high quantile of the window (the window is mostly face).
-        let sorted = p.sorted()
-        let face = sorted[Int(Double(sorted.count - 1) * 0.85)]
+        // Face level: a high quantile of the window (the window is mostly face), by selection.
+        guard let face = RobustStatistics.element(ofRank: Int(Double(p.count - 1) * 0.85), in: p) else { return nil }
         let depth = face - p[minIndex]
         if depth < minContrast { return nil }
         // The dip must not sit on the window's edge (then the tick belongs to the neighbour).

@@ -19,20 +19,23 @@ struct TickRhythm {
         let step = max(0.5, 0.025 * pxPerMM)   // 0.5 px up to 20 px/mm, 1/40 mm above
         let count = Int(2 * reach / step)
         var darkness = [Double](repeating: .nan, count: count)
-        for i in 0..<count {
-            let v = bandCentre - reach + Double(i) * step
-            var mark = 0.0, face = 0.0, ok = true
-            for dt in [-0.5, 0.0, 0.5] {
-                let p = axis.point(t: t + dt, v: v)
-                guard let s = plane.sample(p.x, p.y) else { ok = false; break }
-                mark += Double(s) / 3
+        let markOffsets = [-0.5, 0.0, 0.5], faceOffsets = [-0.5 * spacing, 0.5 * spacing]
+        plane.withWindow { window in
+            for i in 0..<count {
+                let v = bandCentre - reach + Double(i) * step
+                var mark = 0.0, face = 0.0, ok = true
+                for dt in markOffsets {
+                    let p = axis.point(t: t + dt, v: v)
+                    guard let s = window?.sample(p.x, p.y) ?? plane.sample(p.x, p.y) else { ok = false; break }
+                    mark += Double(s) / 3
+                }
+                for dt in faceOffsets where ok {
+                    let p = axis.point(t: t + dt, v: v)
+                    guard let s = window?.sample(p.x, p.y) ?? plane.sample(p.x, p.y) else { ok = false; break }
+                    face += Double(s) / 2
+                }
+                if ok { darkness[i] = darkTicks ? face - mark : mark - face }
             }
-            for dt in [-0.5 * spacing, 0.5 * spacing] {
-                let p = axis.point(t: t + dt, v: v)
-                guard let s = plane.sample(p.x, p.y) else { ok = false; break }
-                face += Double(s) / 2
-            }
-            if ok { darkness[i] = darkTicks ? face - mark : mark - face }
         }
         let mid = count / 2
         guard !darkness[mid].isNaN, darkness[mid] > 0 else { return nil }

@@ -31,6 +31,29 @@ public enum ParallelMap {
         }
     }
 
+    /// Runs `side` on a thread of its own while `main` runs on this one; returns both results.
+    ///
+    /// Not an apply: a map inside either closure still spreads over every core, which one nested in
+    /// `concurrentPerform` would not do (libdispatch runs a nested apply serially). Under a width limit
+    /// of 1 (a lot's worker on a small machine) both run here, `side` first.
+    public static func fork<A, B>(_ main: () -> A, alongside side: () -> B) -> (A, B) {
+        if width <= 1 {
+            let b = side()
+            return (main(), b)
+        }
+        return withoutActuallyEscaping(side) { side in
+            nonisolated(unsafe) let work = side
+            nonisolated(unsafe) var result: B?
+            let done = DispatchGroup()
+            // `result` is written before `done` leaves and read after `wait()`: the group orders them.
+            DispatchQueue.global().async(group: done) { result = work() }
+            let a = main()
+            done.wait()
+            guard let b = result else { preconditionFailure("the side closure always stores its result before the group leaves") }
+            return (a, b)
+        }
+    }
+
     /// Threads one piece of work may use now: the cores, or fewer under `widthLimit`.
     public static var width: Int { chunkCount(Int.max, minimumPerChunk: 1) }
 

@@ -46,25 +46,18 @@ struct CompareCommand: ParsableCommand {
         let result: CompareResult
         do {
             // The master loads on a thread of its own while the photo is decoded and calibrated here
-            // (neither needs the other; calibration spreads over the cores itself, which it would not
-            // do nested inside a concurrentPerform). Errors are reported in the order the inputs are
-            // named: master, ruler, station, photo.
+            // (neither needs the other; see ParallelMap.fork). Errors are reported in the order the
+            // inputs are named: master, ruler, station, photo.
             let masterPath = master
-            let loading = Mutex<Result<MeasuredMaster, any Error>?>(nil)
-            let done = DispatchGroup()
-            DispatchQueue.global().async(group: done) {
-                let r = Result { try MeasuredMaster.load(masterPath) }
-                loading.withLock { $0 = r }
-            }
-            let prepared = Result {
-                let definition = try RulerDefinition.load(named: ruler, from: "Calibration/rulers")
-                let profile = try station.map { name throws(CalibrationError) in
-                    try StationProfile.load(from: StationProfile.path(for: name, directory: "Calibration/stations"))
+            let (prepared, loaded) = ParallelMap.fork({
+                Result {
+                    let definition = try RulerDefinition.load(named: ruler, from: "Calibration/rulers")
+                    let profile = try station.map { name throws(CalibrationError) in
+                        try StationProfile.load(from: StationProfile.path(for: name, directory: "Calibration/stations"))
+                    }
+                    return try PreparedPhoto.prepare(photo: photo, detector: RulerDetector(definition: definition), station: profile)
                 }
-                return try PreparedPhoto.prepare(photo: photo, detector: RulerDetector(definition: definition), station: profile)
-            }
-            done.wait()
-            guard let loaded = loading.withLock({ $0 }) else { throw CLIExit.inputFailed }
+            }, alongside: { Result { try MeasuredMaster.load(masterPath) } })
             let inspector = Inspector(master: try loaded.get())
             result = try inspector.compare(try prepared.get(), overlay: overlay)
         } catch {

@@ -14,27 +14,64 @@ public struct GreyPlane: Sendable {
         self.values = values
     }
 
-    /// Grey from an image: the mean of its colour planes (display-encoded values are fine for geometry).
+    /// Grey from an image: the mean of its colour planes (display-encoded values are fine for geometry),
+    /// `Image.grey()`'s values, computed in bands of rows on every core.
     public init(_ image: Image) {
-        let g = image.grey()
-        self.init(width: g.width, height: g.height, values: g.samples)
+        guard image.channels == 3 else {
+            let g = image.grey()
+            self.init(width: g.width, height: g.height, values: g.samples)
+            return
+        }
+        let n = image.planeCount, w = image.width
+        let values = [Float](unsafeUninitializedCapacity: n) { out, count in
+            nonisolated(unsafe) let out = out
+            image.samples.withUnsafeBufferPointer { s in
+                ParallelMap.forEachRange(image.height, minimumPerChunk: 128) { rows in
+                    for i in (rows.lowerBound * w)..<(rows.upperBound * w) {
+                        out[i] = (s[i] + s[n + i] + s[2 * n + i]) * (1.0 / 3.0)
+                    }
+                }
+            }
+            count = n
+        }
+        self.init(width: image.width, height: image.height, values: values)
     }
 
     @inlinable public subscript(x: Int, y: Int) -> Float { values[y * width + x] }
 
     /// Bilinear sample at continuous position (x, y) in pixel-centre coordinates; nil outside the raster.
     @inlinable public func sample(_ x: Double, _ y: Double) -> Float? {
-        let fx = x - 0.5, fy = y - 0.5
-        if fx < 0 || fy < 0 || fx > Double(width - 1) || fy > Double(height - 1) { return nil }
-        let x0 = min(Int(fx), width - 2 < 0 ? 0 : width - 2), y0 = min(Int(fy), height - 2 < 0 ? 0 : height - 2)
-        let ax = Float(fx - Double(x0)), ay = Float(fy - Double(y0))
-        return values.withUnsafeBufferPointer { v in
+        withView { $0.sample(x, y) }
+    }
+
+    /// The plane as a plain buffer view, for sampling loops (profiles of thousands of points): no
+    /// reference counting or bounds checks per sample.
+    public struct View {
+        @usableFromInline let values: UnsafeBufferPointer<Float>
+        public let width: Int, height: Int
+
+        @usableFromInline init(values: UnsafeBufferPointer<Float>, width: Int, height: Int) {
+            self.values = values; self.width = width; self.height = height
+        }
+
+        /// Bilinear sample at (x, y), pixel-centre coordinates; nil outside the raster.
+        @inlinable @inline(__always) public func sample(_ x: Double, _ y: Double) -> Float? {
+            let fx = x - 0.5, fy = y - 0.5
+            if fx < 0 || fy < 0 || fx > Double(width - 1) || fy > Double(height - 1) { return nil }
+            let x0 = min(Int(fx), width - 2 < 0 ? 0 : width - 2), y0 = min(Int(fy), height - 2 < 0 ? 0 : height - 2)
+            let ax = Float(fx - Double(x0)), ay = Float(fy - Double(y0))
+            let v = values
             let i = y0 * width + x0
             let x1 = width > 1 ? 1 : 0, y1 = height > 1 ? width : 0
             let top = v[i] + (v[i + x1] - v[i]) * ax
             let bottom = v[i + y1] + (v[i + y1 + x1] - v[i + y1]) * ax
             return top + (bottom - top) * ay
         }
+    }
+
+    /// Runs `body` with a view of the plane's samples.
+    @inlinable public func withView<R>(_ body: (View) -> R) -> R {
+        values.withUnsafeBufferPointer { body(View(values: $0, width: width, height: height)) }
     }
 
     /// Box-filtered downsampling by an integer factor (area average); the result's pixel (x, y) covers

@@ -41,7 +41,7 @@ public enum RobustStatistics {
 
     /// The element of rank `rank` (0-based, clamped to the input) by selection; nil for an empty input.
     /// Equal to `values.sorted()[rank]`.
-    public static func element(ofRank rank: Int, in values: [Float]) -> Float? {
+    public static func element<T: Comparable>(ofRank rank: Int, in values: [T]) -> T? {
         if values.isEmpty { return nil }
         var a = values
         return a.withUnsafeMutableBufferPointer { select($0, min(max(rank, 0), $0.count - 1)) }

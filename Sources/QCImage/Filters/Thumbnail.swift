@@ -72,6 +72,24 @@ public struct Thumbnail: Sendable {
     static func boxAverage(_ source: Image, factor f: Int) -> Image {
         let w = source.width / f, h = source.height / f
         let n = w * h, sourcePlane = source.planeCount, sourceWidth = source.width
+        if f == 2 {
+            // The general loop's sums in its order, ((a + c) + (b + d)) for the box [a b; c d], in
+            // one pass with no row buffer (the segmentation coarsens the thumbnail by 2).
+            let samples = [Float](unsafeUninitializedCapacity: n * source.channels) { dst, count in
+                source.samples.withUnsafeBufferPointer { src in
+                    for c in 0..<source.channels {
+                        for y in 0..<h {
+                            let r0 = c * sourcePlane + 2 * y * sourceWidth, r1 = r0 + sourceWidth, o = c * n + y * w
+                            for x in 0..<w {
+                                dst[o + x] = ((src[r0 + 2 * x] + src[r1 + 2 * x]) + (src[r0 + 2 * x + 1] + src[r1 + 2 * x + 1])) * 0.25
+                            }
+                        }
+                    }
+                }
+                count = n * source.channels
+            }
+            return Image(width: w, height: h, channels: source.channels, transfer: source.transfer, samples: samples)
+        }
         var out = [Float](repeating: 0, count: n * source.channels)
         let norm = 1 / Float(f * f)
         source.samples.withUnsafeBufferPointer { src in
@@ -172,38 +190,24 @@ public struct GreySampler: Sendable {
     /// The cached grey window as a plain buffer view, for sampling loops (profiles of thousands of
     /// points): no reference counting or copies per sample.
     public struct Window {
-        @usableFromInline let values: UnsafeBufferPointer<Float>
-        @usableFromInline let width: Int, height: Int, x0: Int, y0: Int
+        @usableFromInline let plane: GreyPlane.View
+        @usableFromInline let x0: Int, y0: Int
 
-        @usableFromInline init(values: UnsafeBufferPointer<Float>, width: Int, height: Int, x0: Int, y0: Int) {
-            self.values = values; self.width = width; self.height = height; self.x0 = x0; self.y0 = y0
-        }
+        @usableFromInline init(plane: GreyPlane.View, x0: Int, y0: Int) { self.plane = plane; self.x0 = x0; self.y0 = y0 }
 
-        /// `GreySampler.sample(x, y)` where all four taps lie in the window (the same arithmetic, the
-        /// same value); nil elsewhere, where the caller asks the sampler itself.
+        /// `GreySampler.sample(x, y)` where all four taps lie in the window (the same path, the same
+        /// value); nil elsewhere, where the caller asks the sampler itself.
         @inlinable @inline(__always) public func sample(_ x: Double, _ y: Double) -> Float? {
             let fx = x - 0.5, fy = y - 0.5
-            guard fx >= Double(x0), fy >= Double(y0), fx < Double(x0 + width - 1), fy < Double(y0 + height - 1) else { return nil }
-            // GreyPlane.sample at (x - x0, y - y0).
-            let wx = (x - Double(x0)) - 0.5, wy = (y - Double(y0)) - 0.5
-            if wx < 0 || wy < 0 || wx > Double(width - 1) || wy > Double(height - 1) { return nil }
-            let ix = min(Int(wx), width - 2 < 0 ? 0 : width - 2), iy = min(Int(wy), height - 2 < 0 ? 0 : height - 2)
-            let ax = Float(wx - Double(ix)), ay = Float(wy - Double(iy))
-            let i = iy * width + ix
-            let x1 = width > 1 ? 1 : 0, y1 = height > 1 ? width : 0
-            let v = values
-            let top = v[i] + (v[i + x1] - v[i]) * ax
-            let bottom = v[i + y1] + (v[i + y1 + x1] - v[i + y1]) * ax
-            return top + (bottom - top) * ay
+            guard fx >= Double(x0), fy >= Double(y0), fx < Double(x0 + plane.width - 1), fy < Double(y0 + plane.height - 1) else { return nil }
+            return plane.sample(x - Double(x0), y - Double(y0))
         }
     }
 
     /// Runs `body` with a view of the cached window (nil when there is none).
     @inlinable public func withWindow<R>(_ body: (Window?) -> R) -> R {
         guard let window else { return body(nil) }
-        return window.values.withUnsafeBufferPointer { v in
-            body(Window(values: v, width: window.width, height: window.height, x0: x0, y0: y0))
-        }
+        return window.withView { body(Window(plane: $0, x0: x0, y0: y0)) }
     }
 
     /// Bilinear grey at continuous position (x, y) in pixel-centre coordinates; nil outside the raster.
