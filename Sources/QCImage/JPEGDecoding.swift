@@ -86,7 +86,10 @@ enum JPEGDecoding {
         var blocks = qc_jpeg_blocks()
         var means: UnsafeMutablePointer<Float>?   // owned by JPEGBlockMeans once decoding succeeds
         let samples = [Sample](unsafeUninitializedCapacity: n * ch) { planes, planesCount in
+            // Fresh frame-sized buffers: huge pages spare the decoder thousands of page faults.
+            qc_advise_huge_pages(planes.baseAddress, n * ch * MemoryLayout<Sample>.stride)
             thumbSamples = [Float](unsafeUninitializedCapacity: tn) { thumb, thumbCount in
+                qc_advise_huge_pages(thumb.baseAddress, tn * MemoryLayout<Float>.stride)
                 status = data.withUnsafeBytes { buf in
                     PhotoPixels.byteToUnit.withUnsafeBufferPointer { table in
                         run(buf.bindMemory(to: UInt8.self).baseAddress, buf.count, UInt64(limits.maxPixels), &info,

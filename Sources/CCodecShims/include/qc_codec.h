@@ -120,6 +120,11 @@ int qc_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, int c
 /// Frees a buffer handed out by this library.
 void qc_free(void *p);
 
+/// Asks the kernel to back the buffer's 2 MB-aligned extents with transparent huge pages
+/// (madvise MADV_HUGEPAGE; a no-op where unsupported), before the buffer is first written: a
+/// 44 MB frame then costs about 20 page faults instead of 11,000. Call it on fresh, untouched memory.
+void qc_advise_huge_pages(void *start, size_t bytes);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,3 +1,5 @@
+import CCodecShims
+
 /// A single-channel Float32 raster with bilinear sampling: the working type of geometry code
 /// (ruler ticks, edges), separate from `Image` so hot loops see one contiguous buffer and no channel logic.
 ///
@@ -24,6 +26,7 @@ public struct GreyPlane: Sendable {
         }
         let n = image.planeCount, w = image.width
         let values = [Float](unsafeUninitializedCapacity: n) { out, count in
+            qc_advise_huge_pages(out.baseAddress, n * MemoryLayout<Float>.stride)
             nonisolated(unsafe) let out = out
             image.samples.withUnsafeBufferPointer { s in
                 ParallelMap.forEachRange(image.height, minimumPerChunk: 128) { rows in

@@ -1,3 +1,5 @@
+import CCodecShims
+
 /// A photo box-averaged by an integer factor, made once per photo and shared by the coarse stages
 /// (ruler search, illumination fit, unit location) so none of them walks the full frame again.
 ///
@@ -150,6 +152,7 @@ public struct GreySampler: Sendable {
         let channels = pixels.channels, scale = 1 / Float(channels)
         // Bands of rows on every core; 8-bit planes are summed as codes (vectorisable, no table).
         let grey = [Float](unsafeUninitializedCapacity: w * h) { out, initialised in
+            qc_advise_huge_pages(out.baseAddress, w * h * MemoryLayout<Float>.stride)
             nonisolated(unsafe) let g = out
             let plane = pixels.planeCount, width = width
             ParallelMap.forEachRange(h, minimumPerChunk: 64) { rows in
