@@ -55,6 +55,17 @@ static void qc_jpeg_emit(j_common_ptr cinfo, int level) {
     cinfo->err->num_warnings++;
 }
 
+/// Our error manager for a decompressor: errors longjmp back with the library's message in `err`
+/// (NULL: dropped), warnings are counted into `info` (NULL: not counted).
+static void qc_jpeg_init_err(struct jpeg_decompress_struct *cinfo, qc_jpeg_err *jerr, char *err, qc_jpeg_info *info) {
+    memset(jerr, 0, sizeof(*jerr));
+    cinfo->err = jpeg_std_error(&jerr->pub);
+    jerr->pub.error_exit = qc_jpeg_error_exit;
+    jerr->pub.emit_message = qc_jpeg_emit;
+    jerr->err = err;
+    jerr->info = info;
+}
+
 static unsigned qc_rd16(const uint8_t *p, int le) { return le ? (p[0] | p[1] << 8) : (p[0] << 8 | p[1]); }
 static uint32_t qc_rd32(const uint8_t *p, int le) {
     return le ? ((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24)
@@ -243,12 +254,7 @@ static int qc_jpeg_run(const uint8_t *data, size_t size, uint64_t max_pixels,
     }
     struct jpeg_decompress_struct cinfo;
     qc_jpeg_err jerr;
-    memset(&jerr, 0, sizeof(jerr));
-    cinfo.err = jpeg_std_error(&jerr.pub);
-    jerr.pub.error_exit = qc_jpeg_error_exit;
-    jerr.pub.emit_message = qc_jpeg_emit;
-    jerr.err = err;
-    jerr.info = info;
+    qc_jpeg_init_err(&cinfo, &jerr, err, info);
     uint8_t *volatile buf = NULL;
     float *volatile means = NULL;
     volatile size_t means_size = 0;
@@ -440,10 +446,7 @@ typedef struct {
 static int qc_jpeg_read_layout(const uint8_t *data, size_t size, qc_jpeg_layout *out) {
     struct jpeg_decompress_struct cinfo;
     qc_jpeg_err jerr;
-    memset(&jerr, 0, sizeof(jerr));
-    cinfo.err = jpeg_std_error(&jerr.pub);
-    jerr.pub.error_exit = qc_jpeg_error_exit;
-    jerr.pub.emit_message = qc_jpeg_emit;
+    qc_jpeg_init_err(&cinfo, &jerr, NULL, NULL);
     if (setjmp(jerr.jump)) {
         jpeg_destroy_decompress(&cinfo);
         return QC_ERR_CORRUPT;

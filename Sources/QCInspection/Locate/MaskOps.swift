@@ -30,49 +30,26 @@ enum MaskOps {
     /// 3×3 erosion; the raster's outermost rows and columns become background. Done as a 1×3 then a
     /// 3×1 minimum (the square is separable), on the raw buffers.
     static func erode(_ m: [Bool], width w: Int, height h: Int) -> [Bool] {
-        guard w > 2, h > 2 else { return [Bool](repeating: false, count: m.count) }
-        var across = [Bool](repeating: false, count: m.count)
-        m.withUnsafeBufferPointer { src in
-            across.withUnsafeMutableBufferPointer { a in
-                for y in 0..<h {
-                    let r = y * w
-                    for x in 1..<(w - 1) { a[r + x] = src[r + x - 1] && src[r + x] && src[r + x + 1] }
-                }
-            }
-        }
-        var out = [Bool](repeating: false, count: m.count)
-        across.withUnsafeBufferPointer { a in
-            out.withUnsafeMutableBufferPointer { o in
-                for y in 1..<(h - 1) {
-                    let r = y * w
-                    for x in 1..<(w - 1) { o[r + x] = a[r + x - w] && a[r + x] && a[r + x + w] }
-                }
-            }
-        }
-        return out
+        threeTap(threeTap(m, width: w, height: h, step: 1, all: true), width: w, height: h, step: w, all: true)
     }
 
     /// 3×3 dilation (clipped at the raster's edges), as a 1×3 then a 3×1 maximum.
     static func dilate(_ m: [Bool], width w: Int, height h: Int) -> [Bool] {
-        guard w > 0, h > 0 else { return m }
-        var across = [Bool](repeating: false, count: m.count)
-        m.withUnsafeBufferPointer { src in
-            across.withUnsafeMutableBufferPointer { a in
-                for y in 0..<h {
-                    let r = y * w
-                    for x in 0..<w {
-                        a[r + x] = src[r + x] || (x > 0 && src[r + x - 1]) || (x < w - 1 && src[r + x + 1])
-                    }
-                }
-            }
-        }
+        threeTap(threeTap(m, width: w, height: h, step: 1, all: false), width: w, height: h, step: w, all: false)
+    }
+
+    /// Each pixel and its two neighbours `step` away along a row (step 1) or a column (step `w`),
+    /// combined by AND (`all`) or OR; neighbours outside the raster count as background.
+    private static func threeTap(_ m: [Bool], width w: Int, height h: Int, step: Int, all: Bool) -> [Bool] {
         var out = [Bool](repeating: false, count: m.count)
-        across.withUnsafeBufferPointer { a in
+        m.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { o in
                 for y in 0..<h {
-                    let r = y * w
                     for x in 0..<w {
-                        o[r + x] = a[r + x] || (y > 0 && a[r + x - w]) || (y < h - 1 && a[r + x + w])
+                        let i = y * w + x
+                        let before = step == 1 ? x > 0 && src[i - 1] : y > 0 && src[i - w]
+                        let after = step == 1 ? x < w - 1 && src[i + 1] : y < h - 1 && src[i + w]
+                        o[i] = all ? src[i] && before && after : src[i] || before || after
                     }
                 }
             }
