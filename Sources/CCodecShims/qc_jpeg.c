@@ -581,7 +581,17 @@ void qc_jpeg_free_means(float *means, const qc_jpeg_blocks *blocks) {
 
 int qc_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, int channels, int quality,
                    void **out, size_t *out_size, char err[QC_ERR_LEN]) {
+    return qc_jpeg_encode_options(pixels, width, height, channels, quality, 2, 2, 0, out, out_size, err);
+}
+
+int qc_jpeg_encode_options(const uint8_t *pixels, uint32_t width, uint32_t height, int channels, int quality,
+                           int h_samp, int v_samp, int restart_rows,
+                           void **out, size_t *out_size, char err[QC_ERR_LEN]) {
     *out = NULL; *out_size = 0; err[0] = 0;
+    if (h_samp < 1 || h_samp > 2 || v_samp < 1 || v_samp > 2 || restart_rows < 0 || restart_rows > 65535) {
+        snprintf(err, QC_ERR_LEN, "unsupported luma sampling %dx%d or restart interval %d", h_samp, v_samp, restart_rows);
+        return QC_ERR_ARGUMENT;
+    }
     if (width == 0 || height == 0 || (channels != 1 && channels != 3) || quality < 1 || quality > 100) {
         snprintf(err, QC_ERR_LEN, "cannot encode %ux%u image with %d channels at quality %d",
                  (unsigned)width, (unsigned)height, channels, quality);
@@ -607,8 +617,10 @@ int qc_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, int c
     cinfo.image_height = height;
     cinfo.input_components = channels;
     cinfo.in_color_space = channels == 1 ? JCS_GRAYSCALE : JCS_RGB;
-    jpeg_set_defaults(&cinfo);          // YCbCr with 2x2 luma sampling: 4:2:0 chroma
+    jpeg_set_defaults(&cinfo);          // YCbCr, luma sampled h_samp x v_samp times the chroma
     jpeg_set_quality(&cinfo, quality, TRUE);
+    if (channels == 3) { cinfo.comp_info[0].h_samp_factor = h_samp; cinfo.comp_info[0].v_samp_factor = v_samp; }
+    cinfo.restart_in_rows = restart_rows;
     cinfo.dct_method = JDCT_ISLOW;
     jpeg_start_compress(&cinfo, TRUE);
     size_t stride = (size_t)width * channels;

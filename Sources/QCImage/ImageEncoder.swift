@@ -43,8 +43,28 @@ public enum ImageEncoder {
         return Data(bytes: bytes, count: size)
     }
 
-    /// Baseline JPEG bytes of `image` (sRGB-encoded samples) at `quality` 1...100, 4:2:0 chroma.
-    public static func jpeg(_ image: Image, quality: Int = 90, name: String = "<jpeg>") throws(ImageError) -> Data {
+    /// How finely a colour JPEG keeps its chroma, relative to luma.
+    public enum ChromaSampling: Sendable, CaseIterable {
+        /// 4:4:4: full resolution.
+        case full
+        /// 4:2:2: half across.
+        case halfAcross
+        /// 4:2:0: half across and half down (what most cameras write).
+        case quarter
+
+        var lumaFactors: (h: Int32, v: Int32) {
+            switch self {
+            case .full: return (1, 1)
+            case .halfAcross: return (2, 1)
+            case .quarter: return (2, 2)
+            }
+        }
+    }
+
+    /// Baseline JPEG bytes of `image` (sRGB-encoded samples) at `quality` 1...100, with `chroma`
+    /// sampling (4:2:0 by default) and a restart marker every `restartRows` MCU rows (0: none).
+    public static func jpeg(_ image: Image, quality: Int = 90, chroma: ChromaSampling = .quarter, restartRows: Int = 0,
+                            name: String = "<jpeg>") throws(ImageError) -> Data {
         guard image.transfer == .sRGB else {
             throw .encode(file: name, reason: "samples are linear light; encode them with the sRGB curve first")
         }
@@ -53,8 +73,9 @@ public enum ImageEncoder {
         var out: UnsafeMutableRawPointer?
         var size = 0
         let status = buf.withUnsafeBufferPointer {
-            qc_jpeg_encode($0.baseAddress, UInt32(image.width), UInt32(image.height), Int32(image.channels),
-                           Int32(quality), &out, &size, &err)
+            qc_jpeg_encode_options($0.baseAddress, UInt32(image.width), UInt32(image.height), Int32(image.channels),
+                                   Int32(quality), chroma.lumaFactors.h, chroma.lumaFactors.v, Int32(restartRows),
+                                   &out, &size, &err)
         }
         guard status == Int32(QC_OK), let bytes = out else {
             throw .encode(file: name, reason: bufferString(err).isEmpty ? "libjpeg failed" : bufferString(err))

@@ -66,6 +66,34 @@ struct SplitDecodeTests {
         }
     }
 
+    /// Other chroma samplings (other iMCU heights, so other cuts) and restart markers: the same again.
+    @Test(arguments: ImageEncoder.ChromaSampling.allCases, [0, 1, 3])
+    func everySamplingAndRestartIntervalSplitsCleanly(chroma: ImageEncoder.ChromaSampling, restartRows: Int) throws {
+        let (w, h) = (719, 613)
+        let data = try ImageEncoder.jpeg(Self.picture(width: w, height: h, channels: 3), quality: 88, chroma: chroma,
+                                         restartRows: restartRows)
+        // A DRI marker (FF DD) is in the header exactly when restarts were asked for.
+        let header = [UInt8](data.prefix(2048))
+        let hasDRI = zip(header, header.dropFirst()).contains { $0 == 0xFF && $1 == 0xDD }
+        #expect(hasDRI == (restartRows > 0))
+        let one = try Self.decode(data, threads: 1, factor: 3)
+        let two = try Self.decode(data, threads: 2, factor: 3)
+        let a = Self.bytes(one.pixels), b = Self.bytes(two.pixels)
+        #expect(a.count == w * h * 3 && a.elementsEqual(b), "\(chroma), restart every \(restartRows) rows: the planes differ")
+        let t1 = one.thumbnail?.image.samples ?? [], t2 = two.thumbnail?.image.samples ?? []
+        #expect(!t1.isEmpty && t1.elementsEqual(t2))
+        let m1 = try #require(one.pixels.jpegBlockMeans), m2 = try #require(two.pixels.jpegBlockMeans)
+        var differing = 0
+        for c in 0..<3 { for by in 0..<m1.blocksHigh[c] { for bx in 0..<m1.blocksWide[c] {
+            let block = JPEGBlockMeans.Block(component: c, x: bx, y: by)
+            if m1.mean(block) != m2.mean(block) { differing += 1 }
+        } } }
+        #expect(differing == 0)
+        // The sampling asked for is the sampling written: chroma blocks cover 8, 16 or 16 x 16 pixels.
+        let expected: (Int, Int) = chroma == .full ? (8, 8) : chroma == .halfAcross ? (16, 8) : (16, 16)
+        #expect(m1.blockWidth[1] == expected.0 && m1.blockHeight[1] == expected.1)
+    }
+
     /// A stream cut short or damaged above or below the cut is refused with the same message either way.
     @Test(arguments: [0.3, 0.8])
     func damageIsReportedTheSameWay(at fraction: Double) throws {

@@ -117,6 +117,12 @@ void qc_jpeg_free_means(float *means, const qc_jpeg_blocks *blocks);
 int qc_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, int channels, int quality,
                    void **out, size_t *out_size, char err[QC_ERR_LEN]);
 
+/// As qc_jpeg_encode with the luma sampled h_samp x v_samp (1 or 2 each) times the chroma (2x2: 4:2:0,
+/// 2x1: 4:2:2, 1x1: 4:4:4) and a restart marker every `restart_rows` MCU rows (0: none).
+int qc_jpeg_encode_options(const uint8_t *pixels, uint32_t width, uint32_t height, int channels, int quality,
+                           int h_samp, int v_samp, int restart_rows,
+                           void **out, size_t *out_size, char err[QC_ERR_LEN]);
+
 /// Frees a buffer handed out by this library.
 void qc_free(void *p);
 
