@@ -57,8 +57,22 @@ struct PhotoAnalysis: Sendable {
         return Float(light.model.level(x: x, y: y) * light.inverseReference)
     }
 
-    /// True where `normalisedColour(x, y)` gives a colour (inside the crop).
-    func covers(_ x: Double, _ y: Double) -> Bool { crop.contains(x, y) }
+    /// The normalised colour along a line, at t = `start`, `start` + `step`, ... up to `end` (each t the
+    /// running sum, as a loop adding `step` makes it), image point `point(t)`, read on demand (see
+    /// `EdgeProfile.init(t:source:)`); points outside the crop are left out, as they would be unread.
+    func colourProfile(from start: Double, through end: Double, step: Double,
+                       at point: (Double) -> (x: Double, y: Double)) -> EdgeProfile {
+        let capacity = max(0, Int((end - start) / step) + 2)
+        var ts: [Double] = [], points: [(x: Double, y: Double)] = []
+        ts.reserveCapacity(capacity); points.reserveCapacity(capacity)
+        var t = start
+        while t <= end {
+            let p = point(t)
+            if crop.contains(p.x, p.y) { ts.append(t); points.append(p) }
+            t += step
+        }
+        return EdgeProfile(t: ts) { i in normalisedColour(points[i].x, points[i].y) ?? .zero }
+    }
 
     /// White-referenced, illumination-corrected linear colour at image point (x, y); nil outside.
     func normalisedColour(_ x: Double, _ y: Double) -> SIMD3<Float>? {

@@ -29,15 +29,9 @@ enum BorderWidth {
             let reach = (2 * expected + 0.5) * s
             // Colours read on demand: the rim's plateau, the walk to its inner edge and the windows
             // around that edge, not the whole reach (see EdgeProfile.crossing).
-            var ts: [Double] = [], taps: [(Double, Double)] = []
-            ts.reserveCapacity(Int(reach / 0.25) + 2); taps.reserveCapacity(Int(reach / 0.25) + 2)
-            var t = 0.0
-            while t <= reach {
-                if analysis.covers(p.x - t * p.nx, p.y - t * p.ny) { ts.append(t); taps.append((p.x - t * p.nx, p.y - t * p.ny)) }
-                t += 0.25
-            }
+            var profile = analysis.colourProfile(from: 0, through: reach, step: 0.25) { t in (p.x - t * p.nx, p.y - t * p.ny) }
+            let ts = profile.t
             guard ts.count > 16 else { return nil }
-            var profile = EdgeProfile(t: ts) { i in analysis.normalisedColour(taps[i].0, taps[i].1) ?? .zero }
             // Shading varies over the metal: read the plating just inside the outer edge and scale the
             // fill's colour by the same local light, so the ½ level sits between the two actual colours.
             guard let localMetal = profile.mean(in: 2.5...4.0) else { return nil }

@@ -61,17 +61,11 @@ enum BoundaryShift {
             // The profile's colours are read on demand: an edge near where the master has it needs
             // only the samples around it and its plateau windows (see EdgeProfile.crossing).
             let lo = -0.8, hi = 0.8
-            let capacity = Int((hi - lo) / step) + 2
-            var ts: [Double] = [], points: [(Double, Double)] = []
-            ts.reserveCapacity(capacity); points.reserveCapacity(capacity)
-            var t = lo
-            while t <= hi {
+            var profile = analysis.colourProfile(from: lo, through: hi, step: step) { t in
                 let p = registration.toPhoto(b.x + t * b.nx, b.y + t * b.ny)
-                if analysis.covers(p.0, p.1) { ts.append(t); points.append(p) }
-                t += step
+                return (p.0, p.1)
             }
-            guard ts.count > 8 else { return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil, pair: b.a * 256 + b.b) }
-            var profile = EdgeProfile(t: ts) { i in analysis.normalisedColour(points[i].0, points[i].1) ?? .zero }
+            guard profile.t.count > 8 else { return Sample(x: b.x, y: b.y, nx: b.nx, ny: b.ny, displacement: nil, pair: b.a * 256 + b.b) }
             let margin = 1.5 / s
             guard lo + margin < hi - margin,
                   let start = profile.crossing(side1: ca, side2: cb, near: 0, within: (lo + margin)...(hi - margin)) else {
