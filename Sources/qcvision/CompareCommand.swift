@@ -4,7 +4,6 @@ import Foundation
 import QCCalibration
 import QCImage
 import QCInspection
-import Synchronization
 
 /// `qcvision compare MASTER PHOTO`: one unit measured against the measured master.
 struct CompareCommand: ParsableCommand {

@@ -74,24 +74,6 @@ public struct Thumbnail: Sendable {
     static func boxAverage(_ source: Image, factor f: Int) -> Image {
         let w = source.width / f, h = source.height / f
         let n = w * h, sourcePlane = source.planeCount, sourceWidth = source.width
-        if f == 2 {
-            // The general loop's sums in its order, ((a + c) + (b + d)) for the box [a b; c d], in
-            // one pass with no row buffer (the segmentation coarsens the thumbnail by 2).
-            let samples = [Float](unsafeUninitializedCapacity: n * source.channels) { dst, count in
-                source.samples.withUnsafeBufferPointer { src in
-                    for c in 0..<source.channels {
-                        for y in 0..<h {
-                            let r0 = c * sourcePlane + 2 * y * sourceWidth, r1 = r0 + sourceWidth, o = c * n + y * w
-                            for x in 0..<w {
-                                dst[o + x] = ((src[r0 + 2 * x] + src[r1 + 2 * x]) + (src[r0 + 2 * x + 1] + src[r1 + 2 * x + 1])) * 0.25
-                            }
-                        }
-                    }
-                }
-                count = n * source.channels
-            }
-            return Image(width: w, height: h, channels: source.channels, transfer: source.transfer, samples: samples)
-        }
         var out = [Float](repeating: 0, count: n * source.channels)
         let norm = 1 / Float(f * f)
         source.samples.withUnsafeBufferPointer { src in

@@ -30,27 +30,15 @@ enum BorderWidth {
             // Colours read on demand: the rim's plateau, the walk to its inner edge and the windows
             // around that edge, not the whole reach (see EdgeProfile.crossing).
             var profile = analysis.colourProfile(from: 0, through: reach, step: 0.25) { t in (p.x - t * p.nx, p.y - t * p.ny) }
-            let ts = profile.t
-            guard ts.count > 16 else { return nil }
+            guard profile.t.count > 16 else { return nil }
             // Shading varies over the metal: read the plating just inside the outer edge and scale the
             // fill's colour by the same local light, so the ½ level sits between the two actual colours.
             guard let localMetal = profile.mean(in: 2.5...4.0) else { return nil }
             let shade = (localMetal / metal).sum() / 3
             let localFill = fillColour * (1 + 0.5 * (shade - 1))
             // First metal→fill crossing past the outer edge's blur.
-            var first: Double?
-            if let (md, dd) = EdgeProfile.metric(side1: localMetal, side2: localFill, chromaWeight: EdgeProfile.outlineChromaWeight) {
-                var carried: (i: Int, value: Double)?
-                for i in 0..<(ts.count - 1) where ts[i] >= 2.5 {
-                    let si = carried.flatMap { $0.i == i ? $0.value : nil } ?? profile.projected(i, side2: localFill, md: md, dd: dd)
-                    let sj = profile.projected(i + 1, side2: localFill, md: md, dd: dd)
-                    if si >= 0.5 && sj < 0.5 {
-                        first = ts[i] + (si - 0.5) / (si - sj) * 0.25
-                        break
-                    }
-                    carried = (i + 1, sj)
-                }
-            }
+            let first = profile.firstCrossing(side1: localMetal, side2: localFill, chromaWeight: EdgeProfile.outlineChromaWeight,
+                                              from: 2.5)
             guard let start = first,
                   let r = profile.refine(start: start, gap: 3, width: 1.5, within: 2.5...reach,
                                          fallback1: localMetal, fallback2: localFill,

@@ -70,12 +70,13 @@ struct EdgeProfile {
         return n > 0 ? sum / Float(n) : nil
     }
 
-    /// Chroma weight for the outer outline and the rim's inner edge (see `projection`): with full chroma
+    /// Chroma weight for the outer outline and the rim's inner edge (see `metric`): with full chroma
     /// weight, 4:2:0 JPEG photos read rims 0.005-0.01 mm thin; at 0.1 the accuracy report's rim error
     /// fell from 0.0118 to 0.005 mm (p95).
     static let outlineChromaWeight: Float = 0.1
 
-    /// Projection of every sample onto the side1 → side2 colour axis (1 = side1, 0 = side2).
+    /// The metric vector and normaliser projecting a colour onto the side1 → side2 colour axis
+    /// (1 = side1, 0 = side2; see `projected`); nil when the sides do not differ.
     ///
     /// With `chromaWeight` below 1 the projection uses the metric l̂l̂ᵀ + w(I − l̂l̂ᵀ), l̂ the direction of
     /// linear luminance: colour differences across the luminance axis count w times. JPEG keeps chroma
@@ -83,14 +84,6 @@ struct EdgeProfile {
     /// whose two sides differ clearly in luminance are located mostly on luminance. Where the
     /// luminance difference is under a third of the colour difference (two enamels of equal lightness),
     /// chroma is all there is and keeps its full weight.
-    mutating func projection(side1: SIMD3<Float>, side2: SIMD3<Float>, chromaWeight: Float = 1) -> [Double] {
-        guard let (md, dd) = Self.metric(side1: side1, side2: side2, chromaWeight: chromaWeight) else {
-            return [Double](repeating: 0.5, count: t.count)
-        }
-        return (0..<t.count).map { projected($0, side2: side2, md: md, dd: dd) }
-    }
-
-    /// The projection's metric vector and normaliser (see `projection`); nil when the sides do not differ.
     static func metric(side1: SIMD3<Float>, side2: SIMD3<Float>, chromaWeight: Float) -> (md: SIMD3<Float>, dd: Float)? {
         let d = side1 - side2
         let l = SIMD3<Float>(0.2126, 0.7152, 0.0722) / 0.748_29
@@ -101,7 +94,7 @@ struct EdgeProfile {
         return dd > 0 ? (md, dd) : nil
     }
 
-    /// The projection of sample i (see `projection`) with a metric from `metric`.
+    /// Sample i projected onto the colour axis with a metric from `metric`.
     @inline(__always) mutating func projected(_ i: Int, side2: SIMD3<Float>, md: SIMD3<Float>, dd: Float) -> Double {
         Double(((colour(i) - side2) * md).sum() / dd)
     }
@@ -161,6 +154,22 @@ struct EdgeProfile {
         return best?.x
     }
 
+    /// The first ½ crossing from side 1 to side 2 in an interval starting at t ≥ `from`, walking
+    /// forwards (reading samples only up to it), linearly interpolated.
+    mutating func firstCrossing(side1: SIMD3<Float>, side2: SIMD3<Float>, chromaWeight: Float = 1, from: Double) -> Double? {
+        guard let (md, dd) = Self.metric(side1: side1, side2: side2, chromaWeight: chromaWeight) else { return nil }
+        var i = indices(in: from...Double.infinity).lowerBound
+        guard i < t.count - 1 else { return nil }
+        var si = projected(i, side2: side2, md: md, dd: dd)
+        while i < t.count - 1 {
+            let sj = projected(i + 1, side2: side2, md: md, dd: dd)
+            if si >= 0.5 && sj < 0.5 { return t[i] + (si - 0.5) / (si - sj) * (t[i + 1] - t[i]) }
+            si = sj
+            i += 1
+        }
+        return nil
+    }
+
     /// Least-squares line through the samples with t in `range`, evaluated at `at`; nil with fewer than 3.
     mutating func linearFit(in range: ClosedRange<Double>, at: Double) -> SIMD3<Float>? {
         var n = 0.0, st = 0.0, stt = 0.0
@@ -179,14 +188,14 @@ struct EdgeProfile {
     }
 
     /// Refines an edge between side 1 (t < edge) and side 2 (t > edge), projected with `chromaWeight`
-    /// (see `projection`): plateaus are re-read at
+    /// (see `metric`): plateaus are re-read at
     /// ±[gap, gap + width] around the current estimate and the crossing recomputed, twice. With
     /// `extrapolate`, each plateau is a straight line through its window carried to the edge, so a side
     /// whose level drifts towards the edge (a highlight's flank on metal) does not move the ½ level;
     /// the price is more noise (the line is carried `gap` beyond its window).
     mutating func refine(start: Double, gap: Double, width: Double, within: ClosedRange<Double>,
-                fallback1: SIMD3<Float>? = nil, fallback2: SIMD3<Float>? = nil, extrapolate: Bool = false,
-                chromaWeight: Float = 1, plateauTolerance: Float? = nil) -> (edge: Double, contrast: Float)? {
+                         fallback1: SIMD3<Float>? = nil, fallback2: SIMD3<Float>? = nil, extrapolate: Bool = false,
+                         chromaWeight: Float = 1, plateauTolerance: Float? = nil) -> (edge: Double, contrast: Float)? {
         var edge = start
         var c1 = fallback1, c2 = fallback2
         // A plateau further than `plateauTolerance` × the fallbacks' contrast from its fallback is
